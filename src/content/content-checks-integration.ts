@@ -1,0 +1,27 @@
+/**
+ * Runs the content cross-checks (`validate.ts`) before Astro builds anything, so an invalid
+ * question, a missing section or an unfillable blueprint stops the build with file, line and field.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { loadContentSources } from './load-content.ts';
+import { checkContent, formatProblem } from './validate.ts';
+
+export function contentChecks(): AstroIntegration {
+  return {
+    name: 'mishu:content-checks',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const root = fileURLToPath(config.root);
+        const { problems, chapters, questions, cases, blueprints } = checkContent(loadContentSources(root));
+        if (problems.length > 0) {
+          const list = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
+          throw new Error(`内容检查未通过（${problems.length} 处）：\n${list}`);
+        }
+        logger.info(
+          `内容检查通过：${chapters.length} 章，${questions.length} 道客观题，${cases.length} 道案例分析，${blueprints.length} 套试卷蓝图`,
+        );
+      },
+    },
+  };
+}
