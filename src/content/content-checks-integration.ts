@@ -7,16 +7,26 @@ import { fileURLToPath } from 'node:url';
 import { loadContentSources } from './load-content.ts';
 import { checkContent, formatProblem } from './validate.ts';
 
-export function contentChecks(): AstroIntegration {
+export interface ContentChecksOptions {
+  /** Folder with chapters/, questions/ and exams/, relative to the project root. */
+  contentDir?: string;
+}
+
+export function contentChecks({ contentDir = 'src/content' }: ContentChecksOptions = {}): AstroIntegration {
   return {
     name: 'mishu:content-checks',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': ({ config, command, logger }) => {
+        // Only what builds or serves content is checked; `astro preview` serves a finished dist/.
+        if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
-        const { problems, chapters, questions, cases, blueprints } = checkContent(loadContentSources(root));
+        const { problems, chapters, questions, cases, blueprints } = checkContent(loadContentSources(root, contentDir));
         if (problems.length > 0) {
           const list = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
-          throw new Error(`内容检查未通过（${problems.length} 处）：\n${list}`);
+          const message = `内容检查未通过（${problems.length} 处）：\n${list}`;
+          // The dev server keeps running so the author can fix and reload; a build stops.
+          if (command === 'dev') return logger.error(message);
+          throw new Error(message);
         }
         logger.info(
           `内容检查通过：${chapters.length} 章，${questions.length} 道客观题，${cases.length} 道案例分析，${blueprints.length} 套试卷蓝图`,

@@ -4,14 +4,23 @@
  * unit tests all run the same checks. Nothing here touches the file system (see load-content.ts).
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { ChapterSchema, type Chapter } from './schemas/chapter.ts';
-import { QuestionFileSchema, type Question } from './schemas/question.ts';
+import { QuestionSchema, type Question } from './schemas/question.ts';
 import { ExamBlueprintSchema } from './schemas/exam.ts';
 import { readChapterSections, type ChapterSection } from './chapter-sections.ts';
 import { splitBank } from './bank.ts';
 import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/models.ts';
 import { describeShortfall, findShortfalls, forChapter } from '../quiz/pool.ts';
+
+// Schema messages in Chinese, like the rest of the content tooling.
+z.config(z.locales.zhCN());
+
+/**
+ * A question file's outer shape. Each question is then validated on its own, so one bad
+ * question is reported without hiding the rest of the file (or failing every blueprint).
+ */
+const QuestionFileShape = z.strictObject({ chapter: z.string().min(1), questions: z.array(z.unknown()).min(1) });
 
 export interface SourceFile {
   /** Path relative to the project root, used in messages. */
@@ -136,22 +145,35 @@ export function checkContent(sources: ContentSources): CheckedContent {
   }
   chapters.sort((a, b) => a.order - b.order);
   const chapterById = new Map(chapters.map((c) => [c.id, c]));
+  // A chapter whose frontmatter is invalid is already reported; don't also call it missing.
+  const chapterFiles = new Set(sources.chapters.map((f) => fileId(f.path)));
 
   const questions: QuizQuestion[] = [];
   const cases: CaseItem[] = [];
   const idOwner = new Map<string, string>();
   const stemOwner = new Map<string, string>();
   for (const file of sources.questions) {
-    const { value, locate } = parseYaml(file, QuestionFileSchema, problems);
+    const { value, locate } = parseYaml(file, QuestionFileShape, problems);
     if (!value) continue;
     const chapter = chapterById.get(value.chapter);
     if (value.chapter !== fileId(file.path)) {
       problems.push({ file: file.path, line: locate(['chapter']), field: 'chapter', message: `文件名应与章节 id 一致（${value.chapter}.yaml）` });
     }
-    if (!chapter) {
+    if (!chapter && !chapterFiles.has(value.chapter)) {
       problems.push({ file: file.path, line: locate(['chapter']), field: 'chapter', message: `章节 "${value.chapter}" 不存在` });
     }
-    value.questions.forEach((q: Question, index: number) => {
+    const valid: Question[] = [];
+    value.questions.forEach((raw, index) => {
+      const parsed = QuestionSchema.safeParse(raw);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const path = ['questions', index, ...issue.path];
+          problems.push({ file: file.path, line: locate(path), field: fieldPath(path), message: issue.message });
+        }
+        return;
+      }
+      const q = parsed.data;
+      valid.push(q);
       const at = (field: string) => ({ file: file.path, line: locate(['questions', index, field]), field: `questions[${index}].${field}` });
       const owner = idOwner.get(q.id);
       if (owner) problems.push({ ...at('id'), message: `题目 id "${q.id}" 重复（已在 ${owner} 中使用）` });
@@ -165,7 +187,7 @@ export function checkContent(sources: ContentSources): CheckedContent {
       if (twin) problems.push({ ...at(q.type === 'case' ? 'scenario' : 'stem'), message: `题干与 ${twin} 重复或几乎相同` });
       else stemOwner.set(key, `${file.path}:${locate(['questions', index])}（${q.id}）`);
     });
-    const { objective, cases: caseItems } = splitBank(value.chapter, value.questions);
+    const { objective, cases: caseItems } = splitBank(value.chapter, valid);
     questions.push(...objective);
     cases.push(...caseItems);
   }

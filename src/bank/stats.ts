@@ -1,0 +1,62 @@
+/**
+ * Bank statistics for maintainers (`npm run bank -- stats`): totals by chapter, section, type and
+ * difficulty, answer-position balance and the sections that still lack questions.
+ */
+import type { CaseItem, QuizQuestion } from '../quiz/models.ts';
+import type { ChapterInfo } from '../content/validate.ts';
+
+export interface BankStats {
+  total: number;
+  byType: { single: number; multiple: number; judge: number; case: number };
+  byChapter: Record<string, number>;
+  bySection: Record<string, number>;
+  byDifficulty: Record<'1' | '2' | '3', number>;
+  /** `chapter#section` ids with fewer than 3 questions (objective and case together). */
+  sectionsBelow3: string[];
+  /** Share of single-choice answers at each position (0–1). */
+  singleAnswerPositions: { A: number; B: number; C: number; D: number };
+  /** Share of 判断 questions whose statement is true (0–1). */
+  judgeTrueShare: number;
+  /** Questions tagged 职业道德, the pool of the mock exam's ethics part. */
+  ethicsTagged: number;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function bankStats(chapters: readonly ChapterInfo[], questions: readonly QuizQuestion[], cases: readonly CaseItem[]): BankStats {
+  const items = [...questions, ...cases];
+  const byChapter: Record<string, number> = {};
+  const bySection: Record<string, number> = {};
+  for (const chapter of chapters) {
+    byChapter[chapter.id] = 0;
+    for (const section of chapter.sections) bySection[`${chapter.id}#${section.id}`] = 0;
+  }
+  const byDifficulty = { '1': 0, '2': 0, '3': 0 };
+  for (const item of items) {
+    byChapter[item.chapter] = (byChapter[item.chapter] ?? 0) + 1;
+    const key = `${item.chapter}#${item.section}`;
+    bySection[key] = (bySection[key] ?? 0) + 1;
+    byDifficulty[String(item.difficulty) as '1' | '2' | '3'] += 1;
+  }
+  const singles = questions.filter((q) => q.type === 'single');
+  const judges = questions.filter((q) => q.type === 'judge');
+  const position = (index: number) => round(singles.filter((q) => q.answer[0] === index).length / (singles.length || 1));
+  return {
+    total: items.length,
+    byType: {
+      single: singles.length,
+      multiple: questions.filter((q) => q.type === 'multiple').length,
+      judge: judges.length,
+      case: cases.length,
+    },
+    byChapter,
+    bySection,
+    byDifficulty,
+    sectionsBelow3: Object.entries(bySection)
+      .filter(([, count]) => count < 3)
+      .map(([id]) => id),
+    singleAnswerPositions: { A: position(0), B: position(1), C: position(2), D: position(3) },
+    judgeTrueShare: round(judges.filter((q) => q.answer[0] === 0).length / (judges.length || 1)),
+    ethicsTagged: items.filter((q) => q.tags.includes('职业道德')).length,
+  };
+}
