@@ -1,0 +1,80 @@
+/**
+ * Renders one objective question as a fieldset of radio buttons (单选, 判断) or checkboxes (多选),
+ * and the feedback under it. Shared by practice and the mock exam. All text goes in as textContent.
+ */
+import type { Feedback, QuizQuestion } from '../quiz/index.ts';
+
+export const LETTERS = ['A', 'B', 'C', 'D', 'E'];
+const TYPE_LABEL = { single: '单选题', multiple: '多选题', judge: '判断题' } as const;
+
+export interface QuestionViewOptions {
+  /** 1-based number shown before the stem. */
+  number: number;
+  /** Options chosen so far (shown positions). */
+  chosen: readonly number[];
+  /** No more changes (practice after answering, review, 背题). */
+  disabled: boolean;
+  /** Called with the new choice whenever the learner changes it. */
+  onChange?: (choice: number[]) => void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function renderQuestion(question: QuizQuestion, options: QuestionViewOptions): HTMLFieldSetElement {
+  const fieldset = el('fieldset', 'question');
+  fieldset.dataset['type'] = question.type;
+  const legend = el('legend');
+  legend.append(el('span', 'question-type', `${TYPE_LABEL[question.type]}`), ` ${options.number}. ${question.stem}`);
+  fieldset.append(legend);
+  const name = `q-${question.id}-${options.number}`;
+  const inputType = question.type === 'multiple' ? 'checkbox' : 'radio';
+  const list = el('div', 'options');
+  question.options.forEach((text, index) => {
+    const label = el('label', 'option');
+    const input = el('input');
+    input.type = inputType;
+    input.name = name;
+    input.value = String(index);
+    input.checked = options.chosen.includes(index);
+    input.disabled = options.disabled;
+    input.addEventListener('change', () => {
+      const choice = [...list.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => Number(i.value));
+      options.onChange?.(choice);
+    });
+    label.append(input, el('span', 'letter', question.type === 'judge' ? '' : `${LETTERS[index]}.`), ` ${text}`);
+    list.append(label);
+  });
+  fieldset.append(list);
+  if (question.type === 'multiple') fieldset.append(el('p', 'hint', '（多选题：选出全部正确选项，少选、错选均不得分）'));
+  return fieldset;
+}
+
+/** Marks right and wrong options on a rendered question and returns the explanation block. */
+export function renderFeedback(fieldset: HTMLFieldSetElement, question: QuizQuestion, feedback: Feedback, sectionLink: { href: string; title: string }): HTMLElement {
+  const labels = fieldset.querySelectorAll<HTMLLabelElement>('label.option');
+  labels.forEach((label, index) => {
+    const right = feedback.answer.includes(index);
+    const chosen = feedback.verdict?.chosen.includes(index) ?? false;
+    label.classList.toggle('is-right', right);
+    label.classList.toggle('is-wrong', chosen && !right);
+    if (right) label.append(el('span', 'mark', '（正确答案）'));
+    else if (chosen) label.append(el('span', 'mark', '（你的选择）'));
+  });
+  const box = el('div', 'feedback');
+  box.setAttribute('role', 'status');
+  const answerText = question.type === 'judge' ? question.options[feedback.answer[0] ?? 0] : feedback.answer.map((i) => LETTERS[i]).join('');
+  let verdict = `正确答案：${answerText}`;
+  if (feedback.verdict) verdict = `${feedback.verdict.correct ? '回答正确 ✓' : feedback.verdict.credit > 0 ? `部分正确（得 ${Math.round(feedback.verdict.credit * 100)}%）` : '回答错误 ✗'}　${verdict}`;
+  else if (feedback.verdict === null && fieldset.querySelector('input:checked') === null) verdict = `未作答　${verdict}`;
+  box.classList.add(feedback.verdict?.correct ? 'is-right' : feedback.verdict ? 'is-wrong' : 'is-neutral');
+  box.append(el('p', 'verdict', verdict), el('p', 'explanation', `解析：${feedback.explanation}`));
+  const link = el('a', undefined, `去学习本节：${sectionLink.title}`);
+  link.href = sectionLink.href;
+  box.append(link);
+  return box;
+}
