@@ -1,0 +1,62 @@
+/**
+ * The class report as CSV files a trainer opens in Excel or WPS. The UTF-8 BOM makes Excel read
+ * the Chinese as UTF-8, and papaparse's `escapeFormulae` puts an apostrophe before any text cell
+ * starting with = + - @ (or a tab / carriage return), so a learner named `=HYPERLINK(…)` stays text.
+ * Numbers are left as numbers: a negative discrimination index is not a formula.
+ */
+import Papa from 'papaparse';
+import { BEIJING_UTC_OFFSET_SECONDS } from './assignment.ts';
+import type { ClassReport } from './stats.ts';
+
+const BOM = '\uFEFF';
+
+function toCsv(fields: string[], data: (string | number | null)[][]): string {
+  return BOM + Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+}
+
+/** One decimal place, as a trainer reads a percentage; empty when there is no value. */
+function round1(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10;
+}
+
+/** `YYYY-MM-DD HH:mm` in Beijing time, as due dates are, so the file reads the same anywhere. */
+function beijingTime(epochSeconds: number): string {
+  return new Date((epochSeconds + BEIJING_UTC_OFFSET_SECONDS) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function minutesUsed(seconds: number): number {
+  return Math.round(seconds / 6) / 10;
+}
+
+export function rosterCsv(report: ClassReport): string {
+  return toCsv(
+    ['姓名', '得分', '满分', '得分率(%)', '是否及格', '用时(分钟)', '交卷时间(北京时间)', '是否逾期', '提交次数'],
+    report.roster.map((row) => [
+      row.learner,
+      row.points,
+      row.max,
+      round1(row.percent),
+      row.passed ? '及格' : '不及格',
+      minutesUsed(row.secondsUsed),
+      beijingTime(row.submittedAt),
+      row.late ? '逾期' : '',
+      row.attempts,
+    ]),
+  );
+}
+
+export function itemStatsCsv(report: ClassReport): string {
+  return toCsv(
+    ['题号', '题目编号', '章节', '作答人数', '难度系数/通过率(%)', '标准差(%)', '区分度(%)', '区分效率(%)'],
+    report.items.map((item) => [
+      item.position,
+      item.questionId,
+      item.section,
+      item.responses,
+      round1(item.facility),
+      round1(item.sd),
+      round1(item.discrimination),
+      round1(item.efficiency),
+    ]),
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * A result code (结果码): what a learner sends back to the trainer after taking an assignment.
+ * It must survive being pasted into a chat, so the wire form is terse: answers and credit are one
+ * character per paper item, and the JSON keys are single letters (see `ResultWire`).
+ */
+import { createCodec, extractCode, type Result } from './codec.ts';
+import { ASSIGNMENT_ID_PATTERN, EPOCH_RANGE, LIMITS } from './assignment.ts';
+import {
+  checkBoolean,
+  checkInteger,
+  checkNumber,
+  checkObject,
+  checkPattern,
+  checkText,
+  type Problems,
+} from './validate.ts';
+
+export interface ResultScore {
+  /** Points scored, as the learner's paper computed them (parts scaled to their points). */
+  points: number;
+  /** The paper's maximum. */
+  max: number;
+  passed: boolean;
+}
+
+export interface ResultCode {
+  assignmentId: string;
+  /** The name the learner typed, at most 30 characters. */
+  learner: string;
+  /** Epoch seconds. */
+  startedAt: number;
+  /** Epoch seconds; not before `startedAt`. */
+  submittedAt: number;
+  score: ResultScore;
+  /** Per paper item, in paper order: the chosen option indices, ascending (0–4); [] if unanswered. */
+  answers: number[][];
+  /**
+   * Per paper item: the fraction of the item's points earned, 0 to 1. Any multiple of 1/60 is
+   * exact, which covers k/n for every n up to 6 (partial credit on a 多选 with up to 5 keys).
+   */
+  credit: number[];
+}
+
+/**
+ * The JSON inside the code. Answers: one base-32 digit per item, the bitmask of chosen options
+ * (bit i = option i; `0` unanswered). Credit: one digit per item in sixtieths (`0` none, `Y` full).
+ */
+interface ResultWire {
+  /** assignmentId */ a: string;
+  /** learner */ n: string;
+  /** startedAt */ s: number;
+  /** submittedAt */ t: number;
+  /** score.points */ p: number;
+  /** score.max */ m: number;
+  /** score.passed */ y: boolean;
+  /** answers */ k: string;
+  /** credit */ c: string;
+}
+
+const WIRE_KEYS = ['a', 'n', 's', 't', 'p', 'm', 'y', 'k', 'c'] as const satisfies readonly (keyof ResultWire)[];
+const ANSWER_DIGITS = '0123456789abcdefghijklmnopqrstuv';
+const CREDIT_STEPS = 60;
+const CREDIT_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY';
+const MAX_OPTIONS = 5;
+const MAX_POINTS = 10_000;
+
+function validateWire(value: unknown): Result<ResultWire, string[]> {
+  const problems: Problems = [];
+  if (!checkObject(value, '结果', WIRE_KEYS, problems)) return { ok: false, error: problems };
+  const v = value;
+  checkPattern(v.a, '作业编号', ASSIGNMENT_ID_PATTERN, ' 8 位编号', problems);
+  checkText(v.n, '姓名', { min: 1, max: LIMITS.name }, problems);
+  const times =
+    checkInteger(v.s, '开始时间', EPOCH_RANGE.min, EPOCH_RANGE.max, problems) &&
+    checkInteger(v.t, '交卷时间', EPOCH_RANGE.min, EPOCH_RANGE.max, problems);
+  if (times && (v.t as number) < (v.s as number)) problems.push('交卷时间早于开始时间');
+  if (checkNumber(v.m, '满分', Number.MIN_VALUE, MAX_POINTS, problems)) checkNumber(v.p, '得分', 0, v.m, problems);
+  checkBoolean(v.y, '是否及格', problems);
+  const { k: answers, c: credit } = v;
+  if (
+    checkPattern(answers, '作答', /^[0-9a-v]+$/, '作答记录', problems) &&
+    checkPattern(credit, '得分记录', /^[0-9a-zA-Y]+$/, '逐题得分记录', problems)
+  ) {
+    if (answers.length > LIMITS.paperItems) problems.push(`题数不能超过 ${LIMITS.paperItems}`);
+    if (answers.length !== credit.length) problems.push('作答与得分记录的题数不一致');
+  }
+  return problems.length === 0 ? { ok: true, value: value as unknown as ResultWire } : { ok: false, error: problems };
+}
+
+function toWire(result: ResultCode): Result<ResultWire, string[]> {
+  const problems: Problems = [];
+  if (result.answers.length !== result.credit.length) problems.push('answers 与 credit 的题数不一致');
+  let k = '';
+  result.answers.forEach((chosen, i) => {
+    let mask = 0;
+    for (const option of chosen) {
+      const bit = 1 << option;
+      if (!Number.isInteger(option) || option < 0 || option >= MAX_OPTIONS || mask >= bit) {
+        problems.push(`第 ${i + 1} 题的作答应为 0–${MAX_OPTIONS - 1} 的升序选项序号`);
+        return;
+      }
+      mask |= bit;
+    }
+    k += ANSWER_DIGITS[mask]!;
+  });
+  let c = '';
+  result.credit.forEach((fraction, i) => {
+    const steps = Math.round(fraction * CREDIT_STEPS);
+    if (!(fraction >= 0 && fraction <= 1) || steps / CREDIT_STEPS !== fraction) {
+      problems.push(`第 ${i + 1} 题的得分比例 ${fraction} 不是 0–1 之间 1/60 的整数倍`);
+      return;
+    }
+    c += CREDIT_DIGITS[steps]!;
+  });
+  if (problems.length > 0) return { ok: false, error: problems };
+  const { assignmentId: a, learner: n, startedAt: s, submittedAt: t, score } = result;
+  return { ok: true, value: { a, n, s, t, p: score.points, m: score.max, y: score.passed, k, c } };
+}
+
+function fromWire(wire: ResultWire): ResultCode {
+  const answers = [...wire.k].map((digit) => {
+    const mask = ANSWER_DIGITS.indexOf(digit);
+    const chosen: number[] = [];
+    for (let option = 0; option < MAX_OPTIONS; option++) if (mask & (1 << option)) chosen.push(option);
+    return chosen;
+  });
+  const credit = [...wire.c].map((digit) => CREDIT_DIGITS.indexOf(digit) / CREDIT_STEPS);
+  return {
+    assignmentId: wire.a,
+    learner: wire.n,
+    startedAt: wire.s,
+    submittedAt: wire.t,
+    score: { points: wire.p, max: wire.m, passed: wire.y },
+    answers,
+    credit,
+  };
+}
+
+/** Frozen with CODEC_VERSION 1 (see `CodecSpec.dictionary`): the wire skeleton. */
+const RESULT_DICTIONARY = '{"a":"","n":"","s":17,"t":17,"p":0,"m":100,"y":false,"y":true,"k":"","c":"';
+
+const resultCodec = createCodec({ kind: 'result', validate: validateWire, dictionary: RESULT_DICTIONARY });
+
+/** Strict check of a result built in the browser; the same rules decoding applies. */
+export function validateResult(result: ResultCode): Result<ResultCode, string[]> {
+  const wire = toWire(result);
+  if (!wire.ok) return wire;
+  const checked = validateWire(wire.value);
+  return checked.ok ? { ok: true, value: result } : checked;
+}
+
+/** Throws a TypeError if the result breaks the rules of `validateResult` (a programming error). */
+export function encodeResult(result: ResultCode): string {
+  const wire = toWire(result);
+  if (!wire.ok) throw new TypeError(`无法生成结果码：${wire.error.join('；')}`);
+  return resultCodec.encode(wire.value);
+}
+
+/**
+ * Decodes a pasted result code (a bare code, or any text ending in `=<code>`). With
+ * `expectedAssignmentId`, a code from another assignment is refused with its own message.
+ */
+export function decodeResult(code: string, expectedAssignmentId?: string): Result<ResultCode> {
+  const decoded = resultCodec.decode(extractCode(code));
+  if (!decoded.ok) return decoded;
+  const result = fromWire(decoded.value);
+  if (expectedAssignmentId !== undefined && result.assignmentId !== expectedAssignmentId) {
+    return {
+      ok: false,
+      error: {
+        code: 'wrong-assignment',
+        message: `这是另一份作业的结果码（作业编号 ${result.assignmentId}，本作业是 ${expectedAssignmentId}），${result.learner}可能打开了别的作业链接`,
+      },
+    };
+  }
+  return { ok: true, value: result };
+}
+
+/** How learners are matched across submissions: the name as typed, ignoring width and case. */
+export function learnerKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+}

@@ -1,0 +1,67 @@
+/** Shared test data for the trainer tests: a typical assignment and results built on it. */
+import {
+  createAssignment,
+  type AssignmentDraft,
+  type AssignmentSpec,
+  type ResultCode,
+  type TrainerDeps,
+} from '../../../src/quiz/trainer/index.ts';
+
+/** 2026-01-01 00:00 UTC. */
+export const T0 = 1_767_225_600;
+
+/** Deterministic randomness: a fixed cycle of values in [0, 1). */
+export function fixedDeps(
+  values: readonly number[] = [0.11, 0.52, 0.93, 0.34, 0.75, 0.06, 0.47, 0.88, 0.29],
+): TrainerDeps {
+  let i = 0;
+  return { random: () => values[i++ % values.length]!, now: () => T0 * 1000 + 1234 };
+}
+
+export const draft: AssignmentDraft = {
+  title: '第三章 会议组织与管理 课后练习',
+  trainer: '王老师',
+  note: '本周五前完成，独立作答。交卷后把结果码发给我。',
+  modules: ['meetings', 'documents#filing'],
+  mix: { counts: { single: [10, 8, 2], multiple: [3, 4, 3], judge: [5, 3, 2] } },
+  minutes: 30,
+  passMark: 60,
+  multiplePolicy: 'partial',
+  due: '2026-01-10',
+  variant: 'shared',
+  showAnswers: true,
+};
+
+export function sampleAssignment(overrides: Partial<AssignmentDraft> = {}): AssignmentSpec {
+  const created = createAssignment({ ...draft, ...overrides }, fixedDeps());
+  if (!created.ok) throw new Error(created.error.join('；'));
+  return created.value;
+}
+
+/** A result with `items` items; answers and credit follow a fixed pattern with some partial credit. */
+export function sampleResult(assignmentId: string, learner = '张三', items = 10, submittedAt = T0 + 3600): ResultCode {
+  const answers: number[][] = [];
+  const credit: number[] = [];
+  for (let i = 0; i < items; i++) {
+    if (i % 5 === 4) {
+      answers.push(i % 3 === 0 ? [0, 2, 3] : [1, 4]);
+      credit.push(i % 3 === 0 ? 1 : 0.5);
+    } else if (i % 7 === 6) {
+      answers.push([]);
+      credit.push(0);
+    } else {
+      answers.push([i % 4]);
+      credit.push(i % 3 === 1 ? 0 : 1);
+    }
+  }
+  const points = credit.reduce((sum, c) => sum + c, 0);
+  return {
+    assignmentId,
+    learner,
+    startedAt: submittedAt - 1500,
+    submittedAt,
+    score: { points, max: items, passed: points / items >= 0.6 },
+    answers,
+    credit,
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assignmentLink,
+  decodeResult,
+  encodeResult,
+  learnerKey,
+  validateResult,
+  type ResultCode,
+} from '../../../src/quiz/trainer/index.ts';
+import { sampleAssignment, sampleResult, T0 } from './fixtures.ts';
+
+const assignment = sampleAssignment();
+
+describe('result codes', () => {
+  it('round-trip answers, partial credit and the score exactly', () => {
+    const result: ResultCode = {
+      assignmentId: assignment.id,
+      learner: '欧阳 小雪',
+      startedAt: T0,
+      submittedAt: T0 + 1799,
+      score: { points: 3.4, max: 5, passed: true },
+      answers: [[0], [], [1, 3, 4], [0, 1, 2, 3, 4], [1]],
+      credit: [1, 0, 2 / 3, 0.2, 0.75],
+    };
+    const code = encodeResult(result);
+    expect(code).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeResult(code, assignment.id)).toEqual({ ok: true, value: result });
+    expect(decodeResult(code)).toEqual({ ok: true, value: result });
+  });
+
+  it('keeps a 125-item result short', () => {
+    const code = encodeResult(sampleResult(assignment.id, '司马相如', 125));
+    console.info(`125-item result code: ${code.length} characters`);
+    expect(code.length).toBeLessThan(400);
+  });
+
+  it('reports a code from another assignment', () => {
+    const code = encodeResult(sampleResult('zzzzzzzz', '李四'));
+    const decoded = decodeResult(code, assignment.id);
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    expect(decoded.error.code).toBe('wrong-assignment');
+    expect(decoded.error.message).toMatch(/^这是另一份作业的结果码/);
+  });
+
+  it('reports an assignment link pasted as a result code', () => {
+    expect(decodeResult(assignmentLink(assignment), assignment.id)).toEqual({
+      ok: false,
+      error: { code: 'wrong-kind', message: '这是作业链接，不是结果码' },
+    });
+  });
+
+  it('reads a code inside a link', () => {
+    const result = sampleResult(assignment.id);
+    expect(decodeResult(`https://mishu.example.cn/trainer/inbox/#r=${encodeResult(result)}`, assignment.id)).toEqual({
+      ok: true,
+      value: result,
+    });
+  });
+});
+
+describe('validateResult', () => {
+  const valid = sampleResult(assignment.id);
+
+  it.each<[string, Partial<ResultCode>, RegExp]>([
+    ['credit that is not a multiple of 1/60', { credit: [0.3333, ...valid.credit.slice(1)] }, /1\/60/],
+    ['credit above 1', { credit: [1.5, ...valid.credit.slice(1)] }, /得分比例/],
+    ['options out of order', { answers: [[2, 1], ...valid.answers.slice(1)] }, /升序/],
+    ['a sixth option', { answers: [[5], ...valid.answers.slice(1)] }, /0–4/],
+    ['mismatched lengths', { credit: valid.credit.slice(1) }, /题数不一致/],
+    ['an empty paper', { answers: [], credit: [] }, /作答应为作答记录/],
+    ['submitting before starting', { startedAt: valid.submittedAt + 1 }, /交卷时间早于开始时间/],
+    ['more points than the maximum', { score: { points: 11, max: 10, passed: true } }, /得分应在 0 到 10 之间/],
+    ['an empty name', { learner: '' }, /姓名不能为空/],
+    ['a long name', { learner: '名'.repeat(31) }, /姓名不能超过 30 个字/],
+  ])('rejects %s', (_, change, problem) => {
+    const checked = validateResult({ ...valid, ...change });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.error.join('；')).toMatch(problem);
+    expect(() => encodeResult({ ...valid, ...change })).toThrow(TypeError);
+  });
+
+  it('accepts a valid result', () => {
+    expect(validateResult(valid)).toEqual({ ok: true, value: valid });
+  });
+});
+
+describe('learnerKey', () => {
+  it('matches names regardless of width, case and spacing', () => {
+    expect(learnerKey('Ａｎｎａ  Li')).toBe(learnerKey('anna li'));
+    expect(learnerKey('张三')).not.toBe(learnerKey('张 三'));
+  });
+});
