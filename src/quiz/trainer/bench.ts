@@ -4,7 +4,7 @@
  */
 import { createRandom } from '../random.ts';
 import type { ResultCode } from './result.ts';
-import { computeClassReport, type ClassReportInput, type ReportItem } from './stats.ts';
+import type { ClassReportInput, ReportItem } from './stats.ts';
 
 /**
  * A class where each learner has an ability and each item a difficulty, so the statistics have
