@@ -11,6 +11,9 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
+// E2E_PORT lets a second checkout run its suite while another preview server holds 4321.
+const port = Number(process.env['E2E_PORT'] ?? 4321);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -18,14 +21,14 @@ export default defineConfig({
   reporter: process.env['CI'] ? 'list' : [['list']],
   timeout: 30_000,
   use: {
-    baseURL: 'http://127.0.0.1:4321',
+    baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
     launchOptions: { executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: 'astro preview --host 127.0.0.1 --port 4321',
-    url: 'http://127.0.0.1:4321/',
+    command: `astro preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
   },
