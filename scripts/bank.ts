@@ -1,17 +1,40 @@
 // The question-bank tool: `npm run bank -- <command>`. Run `npm run bank -- help` for the list.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { loadContentSources } from '../src/content/load-content.ts';
 import { checkContent, formatProblem } from '../src/content/validate.ts';
 import { bankStats } from '../src/bank/stats.ts';
+import { exportBank, selectBank } from '../src/bank/export.ts';
+import { DEFAULT_DIFFICULTY, EXPLANATION_PLACEHOLDER, importJson, planImport, readQuestions } from '../src/bank/import.ts';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from '../src/bank/interchange.ts';
 
 const USAGE = `用法：npm run bank -- <命令> [选项]
   validate                 运行全部构建期检查，逐条给出 文件:行 字段：问题；有错误时退出码为 1
   stats [--json]           按章节、小节、题型、难度统计；答案位置分布；不足 3 题的小节
+  export --format gift|aiken|csv|json [--chapter ID] [-o FILE]
+                           导出题库（不加 -o 时输出到标准输出）：GIFT 可导入 Moodle；Aiken 只含单选；
+                           CSV 为 UTF-8 带 BOM，可用 Excel/WPS 打开；JSON 为引擎的题目结构加案例
+  import FILE --format gift|aiken|csv [--chapter ID] [--section ID] [--dry-run] [--json]
+                           读取题目文件，不支持的题型连同行号列出并跳过；有 --chapter 时以新编号追加到
+                           该章题库文件（不覆盖已有题目），--dry-run 只显示将写入的内容，--json 输出解析结果
   help                     显示本说明
 通用选项：--content DIR   内容目录（默认 src/content）`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** Arguments that are not options or option values, e.g. the FILE of `import FILE`. */
+function positional(args: string[]): string[] {
+  const withValue = new Set(['--format', '--chapter', '--section', '--content', '-o']);
+  return args.filter((arg, i) => !arg.startsWith('-') && !withValue.has(args[i - 1] ?? ''));
+}
+
+/** `--format`, else the file's extension (`.gift`, `.csv`, `.aiken`, `.json`). */
+function formatOf<F extends string>(args: string[], formats: readonly F[], file: string | undefined): F | undefined {
+  const name = option(args, '--format') ?? (file ? extname(file).slice(1).toLowerCase() : undefined);
+  return formats.find((f) => f === name);
 }
 
 function load(args: string[]) {
@@ -46,6 +69,94 @@ const commands: Record<string, (args: string[]) => number> = {
     }
     return 0;
   },
+  export(args) {
+    const out = option(args, '-o');
+    const format = formatOf(args, EXPORT_FORMATS, out);
+    if (!format) {
+      console.error(`请用 --format 指定导出格式：${EXPORT_FORMATS.join('、')}\n\n${USAGE}`);
+      return 2;
+    }
+    const content = load(args);
+    if (content.problems.length) console.error(`注意：内容有 ${content.problems.length} 处问题（运行 validate 查看），未通过检查的题目不会导出。`);
+    const chapter = option(args, '--chapter');
+    const bank = selectBank(content, chapter);
+    if (!bank) {
+      console.error(`章节 "${chapter}" 不存在（可用：${content.chapters.map((c) => c.id).join('、')}）`);
+      return 2;
+    }
+    const { text, notes } = exportBank(format, bank);
+    for (const note of notes) console.error(note);
+    if (out) {
+      writeFileSync(out, text);
+      console.log(`已导出 ${bank.questions.length} 道客观题、${bank.cases.length} 道案例分析（${format.toUpperCase()}）到 ${out}`);
+    } else {
+      process.stdout.write(text);
+    }
+    return 0;
+  },
+  import(args) {
+    const [file] = positional(args);
+    const format = formatOf(args, IMPORT_FORMATS, file);
+    if (!file || !format) {
+      console.error(`${file ? `请用 --format 指定格式：${IMPORT_FORMATS.join('、')}` : '请给出要导入的文件'}\n\n${USAGE}`);
+      return 2;
+    }
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch (error) {
+      console.error(`无法读取 ${file}：${(error as Error).message}`);
+      return 2;
+    }
+    const result = readQuestions(format, source);
+    const json = args.includes('--json');
+    const dryRun = args.includes('--dry-run');
+    // With --json, stdout carries only the JSON; the report goes to stderr.
+    const say = json ? console.error : console.log;
+    if (json) console.log(importJson(result));
+    say(`${file}（${format.toUpperCase()}）：可导入 ${result.questions.length} 道题，跳过 ${result.skipped.length} 处。`);
+    for (const skipped of result.skipped) console.error(`  ${file}:${skipped.line} ${skipped.reason}`);
+    const chapter = option(args, '--chapter');
+    if (!chapter) {
+      if (!dryRun) say('未指定 --chapter，只检查不写入；要写入题库请加 --chapter <章节id>。');
+      return 0;
+    }
+    const contentDir = option(args, '--content') ?? 'src/content';
+    const root = process.cwd();
+    const target = relative(root, join(root, contentDir, 'questions', `${chapter}.yaml`));
+    const planned = planImport(loadContentSources(root, contentDir), result.questions, { chapter, section: option(args, '--section'), file: target });
+    if (!planned.ok) {
+      console.error(planned.message);
+      return 2;
+    }
+    const { plan } = planned;
+    for (const rejected of plan.rejected) console.error(`  ${file}:${rejected.line} ${rejected.reason}`);
+    if (plan.problems.length) {
+      for (const problem of plan.problems) console.error(formatProblem(problem));
+      console.error(`导入后题库无法通过检查，${target} 未改动。`);
+      return 1;
+    }
+    if (plan.added.length === 0) {
+      say(`没有可写入的题目，${target} 未改动。`);
+      return result.questions.length > 0 ? 1 : 0;
+    }
+    const ids = (list: typeof plan.added) => list.map((q) => `${q.id}（第 ${q.source.line} 行）`).join('、');
+    const defaulted = plan.added.filter((q) => q.sectionDefaulted);
+    if (defaulted.length) say(`未指定 --section，文件也没有注明本章的小节：${defaulted.length} 道题放在本章第一个小节 ${defaulted[0]?.section}，请按内容调整：${ids(defaulted)}`);
+    const undated = plan.added.filter((q) => q.difficultyDefaulted);
+    if (undated.length) say(`${undated.length} 道题文件没有注明难度，暂定为 ${DEFAULT_DIFFICULTY}。`);
+    const unexplained = plan.added.filter((q) => q.needsExplanation);
+    if (unexplained.length) console.error(`警告：${unexplained.length} 道题缺少解析或不足 30 字，${dryRun ? '将' : '已'}写入占位文字“${EXPLANATION_PLACEHOLDER}”，请补写：${ids(unexplained)}`);
+    const range = `${plan.added[0]?.id} 至 ${plan.added.at(-1)?.id}`;
+    if (dryRun) {
+      say(`（--dry-run，未写入）将向 ${target}${plan.created ? '（新文件）' : ''} 追加 ${plan.added.length} 道题（${range}）：`);
+      if (!json) console.log(plan.entriesYaml);
+      return 0;
+    }
+    writeFileSync(join(root, target), plan.text);
+    say(`已写入 ${target}${plan.created ? '（新文件）' : ''}：追加 ${plan.added.length} 道题（${range}），已通过内容检查。`);
+    return 0;
+  },
   help() {
     console.log(USAGE);
     return 0;
@@ -54,8 +165,10 @@ const commands: Record<string, (args: string[]) => number> = {
 
 const [name = 'help', ...rest] = process.argv.slice(2);
 const command = commands[name];
-if (!command) {
+// exitCode rather than exit(): a large export piped to another program is written out in full first.
+if (command) {
+  process.exitCode = command(rest);
+} else {
   console.error(`未知命令：${name}\n\n${USAGE}`);
-  process.exit(2);
+  process.exitCode = 2;
 }
-process.exit(command(rest));
