@@ -12,7 +12,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/', label: '学习' },
   { href: '/practice/', label: '练习', soon: true },
-  { href: '/exam/', label: '模拟考试', soon: true },
+  { href: '/exam/', label: '模拟考试' },
   { href: '/bank/', label: '题库' },
   { href: '/glossary/', label: '术语表' },
   { href: '/search/', label: '搜索' },
