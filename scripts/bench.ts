@@ -51,6 +51,7 @@ const blueprint: Blueprint = {
   passMark: 60,
   multiplePolicy: 'all-or-nothing',
   perChapter: false,
+  shuffleOptions: true,
   parts: [
     { title: '职业道德', points: 10, pool: { tags: ['职业道德'] }, draw: { single: 15, multiple: 10, judge: 0 } },
     { title: '理论知识', points: 90, pool: { excludeTags: ['职业道德'] }, draw: { single: 70, multiple: 20, judge: 10 } },

@@ -113,7 +113,7 @@ export function drawPaper(
       // Strata were taken one after another; shuffle so the paper does not read chapter by chapter.
       for (const question of shuffle(chosen, random)) {
         used.add(question.id);
-        const permutation = optionOrder(question, random);
+        const permutation = optionOrder(question, blueprint.shuffleOptions === true, random);
         items.push({ part: partIndex, questionId: question.id, permutation, question: arrange(question, permutation) });
       }
     }
@@ -206,10 +206,13 @@ export function allocate(sizes: readonly number[], n: number, random: Random): n
   return quotas;
 }
 
-/** 判断 keeps 正确/错误 in that order: learners expect it and a shuffled pair tests nothing. */
-function optionOrder(question: QuizQuestion, random: Random): number[] {
+/**
+ * Options keep the bank's order unless the blueprint asks for a shuffle; 判断 always keeps
+ * 正确/错误 in that order: learners expect it and a shuffled pair tests nothing.
+ */
+function optionOrder(question: QuizQuestion, shuffleOptions: boolean, random: Random): number[] {
   const identity = question.options.map((_, i) => i);
-  return question.type === 'judge' ? identity : shuffle(identity, random);
+  return question.type === 'judge' || !shuffleOptions ? identity : shuffle(identity, random);
 }
 
 /** The question as shown under a permutation, with its answer remapped to shown positions. */

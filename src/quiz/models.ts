@@ -68,6 +68,11 @@ export interface Blueprint {
   multiplePolicy: MultiplePolicy;
   /** A per-chapter test: the learner picks the chapter, which narrows every part's pool. */
   perChapter: boolean;
+  /**
+   * Shuffle each question's options on the paper (answers remapped). Off unless set: the bank's
+   * explanations name options by letter (“故选 A；B 项……”), which a shuffle would contradict.
+   */
+  shuffleOptions?: boolean | undefined;
   parts: BlueprintPart[];
 }
 

@@ -46,6 +46,11 @@ export const ExamBlueprintSchema = z.strictObject({
   multiplePolicy: z.enum(['all-or-nothing', 'partial']).default('all-or-nothing'),
   /** Set for a per-chapter test: the paper draws from whichever chapter the learner picks. */
   perChapter: z.boolean().default(false),
+  /**
+   * Shuffle option order per paper (answers remapped). Off by default: explanations name options
+   * by letter, and a shuffled paper would make “故选 A” point at the wrong option in the review.
+   */
+  shuffleOptions: z.boolean().default(false),
   /** The parts of the paper, in order. */
   parts: z.array(ExamPartSchema).min(1),
 });

@@ -51,6 +51,17 @@ describe('drawPaper', () => {
     expect(new Set(papers).size).toBeGreaterThan(1);
   });
 
+  it('keeps the bank option order unless the blueprint asks for a shuffle', () => {
+    const paper = drawPaper(bank, mockBlueprint({ shuffleOptions: undefined }), 'seed-a');
+    for (const item of paper.items) {
+      const original = bank.find((q) => q.id === item.questionId)!;
+      expect(item.permutation).toEqual(original.options.map((_, i) => i));
+      expect(item.question.answer).toEqual(original.answer);
+    }
+    const shuffled = drawPaper(bank, mockBlueprint(), 'seed-a');
+    expect(shuffled.items.some((item) => item.permutation.some((original, shown) => original !== shown))).toBe(true);
+  });
+
   it('keeps 判断 options as 正确/错误 and remaps shuffled answers to the same option text', () => {
     const paper = drawPaper(bank, blueprint, 'options');
     const byId = new Map(bank.map((q) => [q.id, q]));

@@ -51,6 +51,8 @@ export function mockBlueprint(fields: Partial<Blueprint> = {}): Blueprint {
     passMark: 60,
     multiplePolicy: 'all-or-nothing',
     perChapter: false,
+    // The shuffling path is the one with answers to remap; the default (off) has its own test.
+    shuffleOptions: true,
     parts: [
       { title: '职业道德', points: 10, pool: { tags: ['职业道德'] }, draw: { single: 2, multiple: 1, judge: 0 } },
       { title: '理论知识', points: 90, pool: { excludeTags: ['职业道德'] }, draw: { single: 3, multiple: 2, judge: 2 } },
