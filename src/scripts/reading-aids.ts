@@ -1,5 +1,5 @@
 /** `<reading-aids>`: a progress bar for the chapter and a remembered 已学完 toggle. */
-export const READ_KEY_PREFIX = 'read:';
+import { READ_KEY_PREFIX } from './read-flags.ts';
 
 class ReadingAids extends HTMLElement {
   connectedCallback() {
