@@ -11,10 +11,10 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { href: '/', label: '学习' },
-  { href: '/practice/', label: '练习', soon: true },
+  { href: '/practice/', label: '练习' },
   { href: '/exam/', label: '模拟考试' },
   { href: '/bank/', label: '题库' },
-  { href: '/glossary/', label: '术语表' },
+  { href: '/progress/', label: '进度' },
   { href: '/search/', label: '搜索' },
   { href: '/trainer/', label: '培训师', soon: true },
 ];
