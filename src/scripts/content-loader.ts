@@ -2,24 +2,12 @@
  * Fetches the content the build emitted as JSON (`/data/catalog.json`, `/data/bank/<id>.json`),
  * once per page. The service worker precaches these files, so they load offline too.
  */
-import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/index.ts';
+import type { Catalog, ChapterBank } from '../content/catalog.ts';
 
-export interface CatalogChapter {
-  id: string;
-  order: number;
-  title: string;
-  sections: { id: string; title: string }[];
-}
+export type { Catalog, CatalogChapter } from '../content/catalog.ts';
 
-export interface Catalog {
-  chapters: CatalogChapter[];
-  blueprints: Blueprint[];
-}
-
-export interface Bank {
-  questions: QuizQuestion[];
-  cases: CaseItem[];
-}
+/** Questions of one or more chapters, as `/data/bank/<id>.json` carries them. */
+export type Bank = Omit<ChapterBank, 'chapter'>;
 
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);

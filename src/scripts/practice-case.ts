@@ -5,6 +5,7 @@
  */
 import { revealModelAnswers, selfMark, tickPoint, writeCaseAnswer } from '../quiz/index.ts';
 import type { CaseItem, CaseWork } from '../quiz/index.ts';
+import { el } from './dom.ts';
 
 export interface CaseViewOptions {
   /** 1-based position in the session, and the session's length. */
@@ -14,13 +15,6 @@ export interface CaseViewOptions {
   sectionLink: { href: string; title: string };
   /** Every change of the work; `typing` marks keystrokes, which the caller may save less eagerly. */
   onChange: (work: CaseWork, typing: boolean) => void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Ids for labels and headings; case ids are already unique and id-safe. */

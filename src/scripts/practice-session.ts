@@ -43,19 +43,13 @@ import {
 } from './practice-plan.ts';
 import type { PracticeMode, PracticePlan } from './practice-plan.ts';
 import { LETTERS, renderFeedback, renderQuestion } from './question-view.ts';
+import { el } from './dom.ts';
 
 /** Typing is saved once the learner pauses, not on every keystroke. */
 const TYPING_SAVE_MS = 600;
 
 function newSeed(): string {
   return seedFromBytes(crypto.getRandomValues(new Uint8Array(6)));
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function link(text: string, href: string): HTMLAnchorElement {

@@ -20,13 +20,7 @@ import {
   studyStreak,
 } from './progress-stats.ts';
 import { READ_KEY_PREFIX } from './read-flags.ts';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import { el } from './dom.ts';
 
 const localDay = (at: number) => calendarDay(at, new Date(at).getTimezoneOffset());
 const dateTime = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -6,15 +6,9 @@
 import type { CaseEntry, BankEntry, BrowserChapter } from './question-browser-filter.ts';
 import { DIFFICULTY_NAMES, ENTRY_TYPE_NAMES, placeOf } from './question-browser-filter.ts';
 import type { QuizQuestion } from '../quiz/index.ts';
+import { el } from './dom.ts';
+import { LETTERS } from './question-view.ts';
 
-const LETTERS = 'ABCDE';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function labelled(label: string, text: string): HTMLParagraphElement {
   const p = el('p');

@@ -3,6 +3,7 @@
  * and the feedback under it. Shared by practice and the mock exam. All text goes in as textContent.
  */
 import type { Feedback, QuizQuestion } from '../quiz/index.ts';
+import { el } from './dom.ts';
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 const TYPE_LABEL = { single: '单选题', multiple: '多选题', judge: '判断题' } as const;
@@ -16,13 +17,6 @@ export interface QuestionViewOptions {
   disabled: boolean;
   /** Called with the new choice whenever the learner changes it. */
   onChange?: (choice: number[]) => void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 export function renderQuestion(question: QuizQuestion, options: QuestionViewOptions): HTMLFieldSetElement {

@@ -71,33 +71,18 @@ export function checkText(value: unknown, field: string, rule: TextRule, problem
   return true;
 }
 
-export function checkInteger(
-  value: unknown,
-  field: string,
-  min: number,
-  max: number,
-  problems: Problems,
-): value is number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || Object.is(value, -0)) {
-    problems.push(`${field}应为整数`);
-    return false;
-  }
-  if (value < min || value > max) {
-    problems.push(`${field}应在 ${min} 到 ${max} 之间`);
-    return false;
-  }
-  return true;
+export function checkInteger(value: unknown, field: string, min: number, max: number, problems: Problems): value is number {
+  return checkRange(value, field, min, max, problems, true);
 }
 
-export function checkNumber(
-  value: unknown,
-  field: string,
-  min: number,
-  max: number,
-  problems: Problems,
-): value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || Object.is(value, -0)) {
-    problems.push(`${field}应为数字`);
+export function checkNumber(value: unknown, field: string, min: number, max: number, problems: Problems): value is number {
+  return checkRange(value, field, min, max, problems, false);
+}
+
+function checkRange(value: unknown, field: string, min: number, max: number, problems: Problems, integer: boolean): value is number {
+  const valid = typeof value === 'number' && (integer ? Number.isSafeInteger(value) : Number.isFinite(value)) && !Object.is(value, -0);
+  if (!valid) {
+    problems.push(`${field}应为${integer ? '整数' : '数字'}`);
     return false;
   }
   if (value < min || value > max) {
