@@ -53,8 +53,8 @@ const commands: Record<string, (args: string[]) => number> = {
     return 0;
   },
   stats(args) {
-    const { chapters, questions, cases, problems } = load(args);
-    const stats = bankStats(chapters, questions, cases);
+    const { chapters, questions, cases, blueprints, problems } = load(args);
+    const stats = bankStats(chapters, questions, cases, blueprints);
     if (args.includes('--json')) {
       console.log(JSON.stringify(stats, null, 2));
     } else {
@@ -63,6 +63,8 @@ const commands: Record<string, (args: string[]) => number> = {
       console.log(`难度 1/2/3：${stats.byDifficulty['1']} / ${stats.byDifficulty['2']} / ${stats.byDifficulty['3']}；职业道德标签 ${stats.ethicsTagged} 道`);
       const p = stats.singleAnswerPositions;
       console.log(`单选答案位置 A ${pct(p.A)}  B ${pct(p.B)}  C ${pct(p.C)}  D ${pct(p.D)}；判断题为“正确”的占 ${pct(stats.judgeTrueShare)}`);
+      const papers = Object.entries(stats.papersWithoutRepeats).map(([id, n]) => `${id} ${n} 套`);
+      console.log(`互不重复的整卷：${papers.join('，')}`);
       console.table(Object.entries(stats.byChapter).map(([chapter, count]) => ({ chapter, count })));
       console.log(stats.sectionsBelow3.length ? `不足 3 题的小节：${stats.sectionsBelow3.join('、')}` : '每个小节都至少有 3 道题。');
       if (problems.length) console.log(`（另有 ${problems.length} 处内容问题，运行 validate 查看）`);

@@ -2,7 +2,8 @@
  * Bank statistics for maintainers (`npm run bank -- stats`): totals by chapter, section, type and
  * difficulty, answer-position balance and the sections that still lack questions.
  */
-import type { CaseItem, QuizQuestion } from '../quiz/models.ts';
+import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/models.ts';
+import { inPool, OBJECTIVE_TYPES } from '../quiz/pool.ts';
 import type { ChapterInfo } from '../content/validate.ts';
 
 export interface BankStats {
@@ -19,11 +20,34 @@ export interface BankStats {
   judgeTrueShare: number;
   /** Questions tagged 职业道德, the pool of the mock exam's ethics part. */
   ethicsTagged: number;
+  /**
+   * For each whole-bank blueprint, how many papers can be drawn with no question on two of them:
+   * the smallest pool-size ÷ draw-count over its parts and types (exact for disjoint pools).
+   */
+  papersWithoutRepeats: Record<string, number>;
+}
+
+function papersWithoutRepeats(blueprint: Blueprint, questions: readonly QuizQuestion[]): number {
+  let papers = Infinity;
+  for (const part of blueprint.parts) {
+    for (const type of OBJECTIVE_TYPES) {
+      const needed = part.draw[type];
+      if (needed === 0) continue;
+      const pool = questions.filter((q) => q.type === type && inPool(q, part.pool)).length;
+      papers = Math.min(papers, Math.floor(pool / needed));
+    }
+  }
+  return Number.isFinite(papers) ? papers : 0;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-export function bankStats(chapters: readonly ChapterInfo[], questions: readonly QuizQuestion[], cases: readonly CaseItem[]): BankStats {
+export function bankStats(
+  chapters: readonly ChapterInfo[],
+  questions: readonly QuizQuestion[],
+  cases: readonly CaseItem[],
+  blueprints: readonly Blueprint[] = [],
+): BankStats {
   const items = [...questions, ...cases];
   const byChapter: Record<string, number> = {};
   const bySection: Record<string, number> = {};
@@ -58,5 +82,8 @@ export function bankStats(chapters: readonly ChapterInfo[], questions: readonly 
     singleAnswerPositions: { A: position(0), B: position(1), C: position(2), D: position(3) },
     judgeTrueShare: round(judges.filter((q) => q.answer[0] === 0).length / (judges.length || 1)),
     ethicsTagged: items.filter((q) => q.tags.includes('职业道德')).length,
+    papersWithoutRepeats: Object.fromEntries(
+      blueprints.filter((b) => !b.perChapter).map((b) => [b.id, papersWithoutRepeats(b, questions)]),
+    ),
   };
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadContentSources } from '../../../src/content/load-content.ts';
+import { checkContent } from '../../../src/content/validate.ts';
+import { bankStats } from '../../../src/bank/stats.ts';
+
+const fixture = fileURLToPath(new URL('../../fixtures/content/valid', import.meta.url));
+
+describe('bank stats', () => {
+  const { chapters, questions, cases, blueprints } = checkContent(loadContentSources(fixture, '.'));
+  const stats = bankStats(chapters, questions, cases, blueprints);
+
+  it('count questions by type, chapter, section and difficulty', () => {
+    expect(stats.total).toBe(5);
+    expect(stats.byType).toEqual({ single: 2, multiple: 1, judge: 1, case: 1 });
+    expect(stats.byChapter).toEqual({ demo: 5 });
+    expect(stats.bySection).toEqual({ 'demo#first': 3, 'demo#second': 2 });
+    expect(stats.byDifficulty).toEqual({ '1': 3, '2': 2, '3': 0 });
+  });
+
+  it('list the sections below three questions', () => {
+    expect(stats.sectionsBelow3).toEqual(['demo#second']);
+  });
+
+  it('measure answer balance and the ethics pool', () => {
+    expect(stats.singleAnswerPositions).toEqual({ A: 0.5, B: 0.5, C: 0, D: 0 });
+    expect(stats.judgeTrueShare).toBe(1);
+    expect(stats.ethicsTagged).toBe(1);
+  });
+
+  it('count how many papers a blueprint yields without repeating a question', () => {
+    expect(stats.papersWithoutRepeats).toEqual({ 'demo-exam': 1 });
+  });
+});
