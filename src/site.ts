@@ -16,5 +16,5 @@ export const NAV: NavItem[] = [
   { href: '/bank/', label: '题库' },
   { href: '/progress/', label: '进度' },
   { href: '/search/', label: '搜索' },
-  { href: '/trainer/', label: '培训师', soon: true },
+  { href: '/trainer/', label: '培训师' },
 ];

@@ -1,0 +1,85 @@
+/**
+ * `<trainer-assignments>`: the trainer's own assignments on this device. Each opens its results
+ * and report, copies its link, or prints; a link made elsewhere can be added by pasting it.
+ */
+import { assignmentLink, encodeAssignment, readAssignmentLink, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
+import { deviceStore } from './device-store.ts';
+import { copyText, el, link, showFieldError } from './trainer-dom.ts';
+import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveAssignment } from './trainer-store.ts';
+import { beijingTime, dueText, isPastDue } from './trainer-text.ts';
+
+class TrainerAssignments extends HTMLElement {
+  connectedCallback() {
+    const form = this.querySelector<HTMLFormElement>('form.add-link');
+    const input = this.querySelector<HTMLInputElement>('#ta-link');
+    this.#render();
+    document.addEventListener(ASSIGNMENTS_CHANGED, () => this.#render());
+    document.addEventListener(INBOX_CHANGED, () => this.#render());
+    if (!form || !input) return;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const read = readAssignmentLink(input.value);
+      if (!read.ok) {
+        showFieldError(form, input, [read.error.message]);
+        input.focus();
+        return;
+      }
+      showFieldError(form, input, []);
+      const saved = saveAssignment(deviceStore(), read.value);
+      if (!saved.ok) {
+        showFieldError(form, input, [saved.message]);
+        return;
+      }
+      input.value = '';
+      document.dispatchEvent(new CustomEvent(ASSIGNMENTS_CHANGED, { detail: read.value.id }));
+    });
+  }
+
+  #render(): void {
+    const list = this.querySelector<HTMLUListElement>('.assignment-list');
+    const empty = this.querySelector<HTMLElement>('.empty');
+    const problems = this.querySelector<HTMLElement>('.problems');
+    const status = this.querySelector<HTMLElement>('.copy-status');
+    if (!list || !status) return;
+    const kv = deviceStore();
+    const saved = loadAssignments(kv);
+    if (problems) {
+      problems.textContent = saved.problems.join(' ');
+      problems.hidden = saved.problems.length === 0;
+    }
+    if (empty) empty.hidden = saved.specs.length > 0;
+    list.replaceChildren(...saved.specs.map((spec) => this.#item(spec, loadInbox(kv, spec).inbox.entries.length, status)));
+  }
+
+  #item(spec: AssignmentSpec, received: number, status: HTMLElement): HTMLLIElement {
+    const item = el('li');
+    const url = new URL(assignmentLink(spec), location.href).href;
+    const code = encodeAssignment(spec);
+    const due = isPastDue(spec, Date.now()) ? `${dueText(spec)}（已截止）` : dueText(spec);
+    item.append(
+      el('p', 'name', spec.title),
+      el('p', 'meta', `创建于 ${beijingTime(spec.createdAt)} · 截止 ${due} · 已收 ${received} 份结果`),
+    );
+    const actions = el('p', 'actions');
+    const open = el('button', undefined, '收集结果与报告');
+    open.type = 'button';
+    open.addEventListener('click', () => document.dispatchEvent(new CustomEvent(OPEN_REPORT, { detail: spec.id })));
+    const copy = el('button', undefined, '复制链接');
+    copy.type = 'button';
+    copy.addEventListener('click', () => {
+      void copyText(url).then((ok) => {
+        status.textContent = ok ? `已复制「${spec.title}」的链接。` : `浏览器不允许自动复制，请手动复制：${url}`;
+      });
+    });
+    // Each button names its assignment for screen readers, since every item has the same buttons.
+    for (const button of [open, copy]) button.append(el('span', 'visually-hidden', `：${spec.title}`));
+    const paper = link(`/trainer/print/#a=${code}`, '打印试卷', 'button');
+    const key = link(`/trainer/print/#a=${code}&key=1`, '打印答案', 'button');
+    for (const a of [paper, key]) a.append(el('span', 'visually-hidden', `：${spec.title}`));
+    actions.append(open, copy, paper, key);
+    item.append(actions);
+    return item;
+  }
+}
+
+customElements.define('trainer-assignments', TrainerAssignments);

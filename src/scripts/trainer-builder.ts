@@ -1,0 +1,282 @@
+/**
+ * `<trainer-builder>`: the assignment form. Filters the module list with fuse.js as the trainer
+ * types, shows how many questions the chosen modules hold, validates with `createAssignment`
+ * (problems shown next to their fields), draws a trial paper so a shortfall is caught here rather
+ * than on a learner's phone, and then shows the link, a QR code and a message for the chat group.
+ */
+import { PaperDrawError } from '../quiz/draw.ts';
+import type { Blueprint, MultiplePolicy, ObjectiveType } from '../quiz/index.ts';
+import {
+  assignmentLink,
+  createAssignment,
+  encodeAssignment,
+  type AssignmentDraft,
+  type AssignmentSpec,
+  type PaperVariant,
+  type QuestionMix,
+} from '../quiz/trainer/assignment.ts';
+import { loadBank, loadCatalog } from './content-loader.ts';
+import { deviceStore } from './device-store.ts';
+import { bindCopy, qrCode, showFieldError } from './trainer-dom.ts';
+import { createModuleFilter } from './trainer-module-filter.ts';
+import { moduleEntries, moduleLabel, selectedModules, type ModuleChapter } from './trainer-modules.ts';
+import { availableIn, chaptersFor, drawAssignmentPaper, mixTotal, UnknownBlueprintError, type TypeCounts } from './trainer-paper.ts';
+import { ASSIGNMENTS_CHANGED, loadAssignments, saveAssignment } from './trainer-store.ts';
+import { beijingToday, groupProblems, shareMessage, type AssignmentField } from './trainer-text.ts';
+
+const TYPES: readonly ObjectiveType[] = ['single', 'multiple', 'judge'];
+
+/** A number field's value; a blank or malformed field reads as NaN, which validation names. */
+function integerOf(input: HTMLInputElement | null, blank: number): number {
+  const value = input?.value.trim() ?? '';
+  if (value === '') return blank;
+  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+}
+
+class TrainerBuilder extends HTMLElement {
+  #chapters: ModuleChapter[] = [];
+  #sectionCounts: Record<string, TypeCounts> = {};
+
+  connectedCallback() {
+    const form = this.querySelector<HTMLFormElement>('form.builder');
+    const output = this.querySelector<HTMLElement>('.output');
+    if (!form || !output) return;
+    this.#chapters = JSON.parse(this.querySelector('.module-data')?.textContent ?? '[]') as ModuleChapter[];
+    this.#sectionCounts = JSON.parse(this.querySelector('.count-data')?.textContent ?? '{}') as Record<string, TypeCounts>;
+    const entries = moduleEntries(this.#chapters);
+    const filter = createModuleFilter(entries);
+    const blueprintInfo = JSON.parse(this.querySelector('.blueprint-data')?.textContent ?? '[]') as (Pick<Blueprint, 'id' | 'description' | 'minutes'> & {
+      passPercent: number;
+    })[];
+
+    const q = <T extends Element>(selector: string) => this.querySelector<T>(selector);
+    const moduleQuery = q<HTMLInputElement>('#tb-module-query');
+    const moduleStatus = q<HTMLElement>('.module-status');
+    const moduleChosen = q<HTMLElement>('.module-chosen');
+    const boxes = [...this.querySelectorAll<HTMLInputElement>('input[name="module"]')];
+    const counts = q<HTMLElement>('.mix-counts');
+    const blueprintBox = q<HTMLElement>('.mix-blueprint');
+    const blueprintSelect = q<HTMLSelectElement>('#tb-blueprint');
+    const blueprintDescription = q<HTMLElement>('.blueprint-description');
+    const mixTotalText = q<HTMLElement>('.mix-total');
+    const formError = q<HTMLElement>('.form-error');
+
+    // Prefill the trainer's name from the last assignment made on this device.
+    const trainerInput = q<HTMLInputElement>('#tb-trainer');
+    const last = loadAssignments(deviceStore()).specs[0];
+    if (trainerInput && last && !trainerInput.value) trainerInput.value = last.trainer;
+
+    const ticked = () => selectedModules(boxes.filter((b) => b.checked).map((b) => b.value), entries);
+
+    const syncModules = () => {
+      // A ticked chapter covers its sections: they show as ticked and cannot be unticked alone.
+      for (const box of boxes) {
+        const hash = box.value.indexOf('#');
+        if (hash < 0) continue;
+        const chapterBox = boxes.find((b) => b.value === box.value.slice(0, hash));
+        box.disabled = chapterBox?.checked ?? false;
+        if (box.disabled) box.checked = true;
+      }
+      const modules = ticked();
+      if (moduleChosen) {
+        moduleChosen.textContent =
+          modules.length === 0 ? '已选：全部章节' : `已选 ${modules.length} 项：${modules.map((m) => moduleLabel(m, this.#chapters)).join('；')}`;
+      }
+      this.#showAvailable(modules);
+    };
+    for (const box of boxes) {
+      box.addEventListener('change', () => {
+        // Unticking a chapter hands its sections back unticked.
+        if (!box.value.includes('#') && !box.checked) {
+          for (const b of boxes) if (b.value.startsWith(`${box.value}#`)) b.checked = false;
+        }
+        syncModules();
+      });
+    }
+    moduleQuery?.addEventListener('input', () => {
+      const shown = filter(moduleQuery.value);
+      for (const item of this.querySelectorAll<HTMLElement>('.module-list li')) item.hidden = !shown.has(item.dataset['key'] ?? '');
+      if (moduleStatus) {
+        const chapters = this.#chapters.filter((c) => shown.has(c.id)).length;
+        moduleStatus.textContent = moduleQuery.value.trim()
+          ? chapters > 0
+            ? `找到 ${chapters} 章的相关内容`
+            : '没有找到，换个说法试试。'
+          : '';
+      }
+    });
+
+    const mixKind = () => (form.querySelector<HTMLInputElement>('input[name="mix"]:checked')?.value === 'blueprint' ? 'blueprint' : 'counts');
+    const syncMix = () => {
+      const kind = mixKind();
+      if (counts) counts.hidden = kind !== 'counts';
+      if (blueprintBox) blueprintBox.hidden = kind !== 'blueprint';
+      const info = blueprintInfo.find((b) => b.id === blueprintSelect?.value);
+      if (blueprintDescription) blueprintDescription.textContent = info?.description ?? '';
+      const total = TYPES.reduce((sum, type) => sum + [1, 2, 3].reduce((s, d) => s + Math.max(0, integerOf(q(`#tb-count-${type}-${d}`), 0) || 0), 0), 0);
+      if (mixTotalText) mixTotalText.textContent = `共 ${total} 题，每题分值相同，满分 100 分。`;
+    };
+    form.addEventListener('change', (event) => {
+      const target = event.target as HTMLElement;
+      if (target.matches('input[name="mix"], #tb-blueprint')) {
+        syncMix();
+        // Offer the blueprint's own time limit and pass mark; the trainer may still change them.
+        const info = blueprintInfo.find((b) => b.id === blueprintSelect?.value);
+        if (mixKind() === 'blueprint' && info) {
+          const minutes = q<HTMLInputElement>('#tb-minutes');
+          const pass = q<HTMLInputElement>('#tb-pass');
+          if (minutes) minutes.value = String(info.minutes);
+          if (pass) pass.value = String(info.passPercent);
+        }
+      }
+    });
+    form.addEventListener('input', (event) => {
+      if ((event.target as HTMLElement).matches('.counts input')) syncMix();
+    });
+    syncModules();
+    syncMix();
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#submit(form, output, formError);
+    });
+  }
+
+  /** Shows under each count how many questions of that type and difficulty the modules hold. */
+  #showAvailable(modules: string[]): void {
+    const available = availableIn(this.#sectionCounts, modules);
+    for (const type of TYPES) {
+      for (const d of [0, 1, 2] as const) {
+        const hint = this.querySelector<HTMLElement>(`#tb-avail-${type}-${d + 1}`);
+        if (hint) hint.textContent = `可用 ${available[type][d]}`;
+      }
+    }
+  }
+
+  #readDraft(form: HTMLFormElement): AssignmentDraft {
+    const value = (selector: string) => form.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(selector)?.value ?? '';
+    const checked = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '';
+    const boxes = [...form.querySelectorAll<HTMLInputElement>('input[name="module"]:checked')].map((b) => b.value);
+    let mix: QuestionMix;
+    if (checked('mix') === 'blueprint') {
+      mix = { blueprint: value('#tb-blueprint') };
+    } else {
+      const row = (type: ObjectiveType): [number, number, number] => [1, 2, 3].map((d) => integerOf(form.querySelector(`#tb-count-${type}-${d}`), 0)) as [number, number, number];
+      mix = { counts: { single: row('single'), multiple: row('multiple'), judge: row('judge') } };
+    }
+    const due = value('#tb-due').trim();
+    return {
+      title: value('#tb-title'),
+      trainer: value('#tb-trainer'),
+      note: value('#tb-note'),
+      modules: selectedModules(boxes, moduleEntries(this.#chapters)),
+      mix,
+      minutes: integerOf(form.querySelector('#tb-minutes'), Number.NaN),
+      passMark: integerOf(form.querySelector('#tb-pass'), Number.NaN),
+      multiplePolicy: checked('multiplePolicy') as MultiplePolicy,
+      due: due === '' ? null : due,
+      variant: checked('variant') as PaperVariant,
+      showAnswers: form.querySelector<HTMLInputElement>('#tb-show-answers')?.checked ?? true,
+    };
+  }
+
+  #showProblems(form: HTMLFormElement, formError: HTMLElement | null, problems: readonly string[]): void {
+    const grouped = groupProblems(problems);
+    let first: HTMLElement | null = null;
+    for (const field of form.querySelectorAll<HTMLElement>('[data-field]')) {
+      const name = field.dataset['field'] as AssignmentField;
+      const messages = grouped.get(name) ?? [];
+      const control =
+        field.tagName === 'FIELDSET' ? null : field.querySelector<HTMLElement>('input:not([type="checkbox"]), textarea, select');
+      showFieldError(field, control, messages);
+      if (messages.length > 0 && !first) first = control ?? field.querySelector<HTMLElement>('input, select');
+    }
+    const rest = grouped.get('form') ?? [];
+    if (formError) {
+      formError.textContent = problems.length > 0 ? `请先修改标出的 ${problems.length} 处问题。${rest.join('；')}` : '';
+      formError.hidden = problems.length === 0;
+    }
+    first?.focus();
+  }
+
+  async #submit(form: HTMLFormElement, output: HTMLElement, formError: HTMLElement | null): Promise<void> {
+    const draft = this.#readDraft(form);
+    const created = createAssignment(draft, { random: Math.random, now: Date.now });
+    const problems = created.ok ? [] : [...created.error];
+    if (draft.due !== null && /^\d{4}-\d{2}-\d{2}$/.test(draft.due) && draft.due < beijingToday(Date.now())) {
+      problems.push(`截止日期 ${draft.due} 已经过去，请选今天或以后的日期`);
+    }
+    if (!created.ok || problems.length > 0) {
+      this.#showProblems(form, formError, problems);
+      output.hidden = true;
+      return;
+    }
+    const spec = created.value;
+
+    // A trial draw: a shortfall is the trainer's to fix, not a learner's surprise.
+    let questions: number | null = null;
+    let warning = '';
+    try {
+      const [catalog, bank] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec))]);
+      const paper = drawAssignmentPaper(spec, bank.questions, catalog.blueprints, null);
+      questions = paper.items.length;
+    } catch (error) {
+      if (error instanceof PaperDrawError || error instanceof UnknownBlueprintError) {
+        this.#showProblems(form, formError, []);
+        const mixField = form.querySelector<HTMLElement>('[data-field="mix"]');
+        if (mixField) showFieldError(mixField, null, [`题量超出所选范围的题库：${error.message.replace(/^无法组卷「[^」]*」：/, '')}`]);
+        if (formError) {
+          formError.textContent = '所选范围的题目不够，请减少题量或扩大学习范围。';
+          formError.hidden = false;
+        }
+        form.querySelector<HTMLInputElement>('.counts input, #tb-blueprint')?.focus();
+        output.hidden = true;
+        return;
+      }
+      warning = '（没能加载题库来检查题量，请确认网络后在学员页面预览一次。）';
+    }
+    this.#showProblems(form, formError, []);
+
+    const saved = saveAssignment(deviceStore(), spec);
+    if (!saved.ok) warning += saved.message;
+    else document.dispatchEvent(new CustomEvent(ASSIGNMENTS_CHANGED, { detail: spec.id }));
+    await this.#showOutput(output, spec, questions ?? mixTotal(spec, []), warning);
+  }
+
+  async #showOutput(output: HTMLElement, spec: AssignmentSpec, questions: number | null, warning: string): Promise<void> {
+    const url = new URL(assignmentLink(spec), location.href).href;
+    const code = encodeAssignment(spec);
+    const linkField = output.querySelector<HTMLTextAreaElement>('#tb-link');
+    const messageField = output.querySelector<HTMLTextAreaElement>('#tb-message');
+    const summary = output.querySelector<HTMLElement>('.out-summary');
+    const status = output.querySelector<HTMLElement>('.copy-status');
+    const title = output.querySelector<HTMLElement>('#tb-output-title');
+    if (!linkField || !messageField || !status) return;
+    linkField.value = url;
+    messageField.value = shareMessage(spec, url, questions);
+    if (title) title.textContent = `作业已生成：${spec.title}`;
+    if (summary) summary.textContent = `已保存在本设备的“我的作业”里，学员的结果码可在下方“收集结果”中导入。${warning}`;
+    output.querySelector<HTMLAnchorElement>('.print-paper')?.setAttribute('href', `/trainer/print/#a=${code}`);
+    output.querySelector<HTMLAnchorElement>('.print-key')?.setAttribute('href', `/trainer/print/#a=${code}&key=1`);
+    status.textContent = '';
+    if (!output.dataset['bound']) {
+      output.dataset['bound'] = '1';
+      const copyLink = output.querySelector<HTMLButtonElement>('.copy-link');
+      const copyMessage = output.querySelector<HTMLButtonElement>('.copy-message');
+      if (copyLink) bindCopy(copyLink, () => ({ text: linkField.value, field: linkField }), status);
+      if (copyMessage) bindCopy(copyMessage, () => ({ text: messageField.value, field: messageField }), status);
+    }
+    const slot = output.querySelector<HTMLElement>('.qr-slot');
+    output.hidden = false;
+    title?.focus();
+    if (slot) {
+      try {
+        slot.replaceChildren(await qrCode(url, `作业「${spec.title}」的二维码，扫码打开作业链接`));
+      } catch {
+        slot.textContent = '二维码生成失败，请改用链接。';
+      }
+    }
+  }
+}
+
+customElements.define('trainer-builder', TrainerBuilder);

@@ -1,0 +1,272 @@
+/**
+ * `<trainer-inbox>`: the results inbox and class report of the assignment picked in its select.
+ * Codes arrive pasted (many at once, chat text and all) or as files (result files, exported
+ * inboxes), dropped or chosen. Each is checked by `addCodes` and reported on its own row; the
+ * inbox is saved on the device after every change, and the report is redrawn from it.
+ */
+import type { QuizQuestion } from '../quiz/index.ts';
+import type { AssignmentSpec, Inbox, InboxReportRow, InboxStatus, ReportItem, ResultCode } from '../quiz/trainer/index.ts';
+import { addCodes, inboxResults, serializeInbox } from '../quiz/trainer/inbox.ts';
+import { learnerKey } from '../quiz/trainer/result.ts';
+import { loadBank, loadCatalog } from './content-loader.ts';
+import { deviceStore } from './device-store.ts';
+import { download, el, readFiles } from './trainer-dom.ts';
+import { chaptersFor, drawAssignmentPaper, mixTotal, reportItems } from './trainer-paper.ts';
+import { renderReport } from './trainer-report.ts';
+import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveInbox } from './trainer-store.ts';
+import { dueText, fileName, rulesText, VARIANT_NAMES } from './trainer-text.ts';
+
+const STATUS_NAMES: Record<InboxStatus, string> = {
+  accepted: '已接收',
+  duplicate: '重复',
+  'wrong-assignment': '另一份作业',
+  corrupt: '损坏',
+};
+
+interface Source {
+  /** Where the codes came from: 粘贴, or a file name. */
+  label: string;
+  rows: InboxReportRow[];
+}
+
+class TrainerInbox extends HTMLElement {
+  #specs: AssignmentSpec[] = [];
+  #spec: AssignmentSpec | null = null;
+  #inbox: Inbox | null = null;
+  #reportTicket = 0;
+
+  connectedCallback() {
+    const select = this.querySelector<HTMLSelectElement>('#ti-assignment');
+    const form = this.querySelector<HTMLFormElement>('form.paste');
+    const textarea = this.querySelector<HTMLTextAreaElement>('#ti-codes');
+    const files = this.querySelector<HTMLInputElement>('#ti-files');
+    const drop = this.querySelector<HTMLElement>('.drop');
+    const exportButton = this.querySelector<HTMLButtonElement>('.export');
+    if (!select || !form || !textarea || !files || !drop || !exportButton) return;
+
+    this.#loadSpecs(select, null);
+    select.addEventListener('change', () => this.#open(select.value));
+    document.addEventListener(ASSIGNMENTS_CHANGED, (event) => {
+      this.#loadSpecs(select, (event as CustomEvent<string>).detail);
+    });
+    document.addEventListener(OPEN_REPORT, (event) => {
+      const id = (event as CustomEvent<string>).detail;
+      this.#loadSpecs(select, id);
+      select.focus();
+      this.scrollIntoView({ block: 'start' });
+    });
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!textarea.value.trim()) {
+        this.#showAdded([{ label: '粘贴', rows: [] }], '框里没有内容：请先粘贴结果码。');
+        return;
+      }
+      const sources = this.#add([{ label: '粘贴', text: textarea.value }]);
+      // Keep what was not taken in, so the trainer can fix it; clear the box once all went in.
+      if (sources.every((s) => s.rows.every((r) => r.status === 'accepted' || r.status === 'duplicate'))) textarea.value = '';
+    });
+    files.addEventListener('change', () => {
+      void this.#addFiles(files.files ?? []).then(() => {
+        files.value = '';
+      });
+    });
+    drop.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      drop.classList.add('is-over');
+    });
+    drop.addEventListener('dragleave', () => drop.classList.remove('is-over'));
+    drop.addEventListener('drop', (event) => {
+      event.preventDefault();
+      drop.classList.remove('is-over');
+      void this.#addFiles(event.dataTransfer?.files ?? []);
+    });
+    exportButton.addEventListener('click', () => {
+      if (!this.#spec || !this.#inbox) return;
+      download(fileName([this.#spec.title, '收件箱'], 'json'), serializeInbox(this.#inbox), 'application/json');
+    });
+  }
+
+  /** Refills the select from the device; selects `preferred` if given, else keeps the selection. */
+  #loadSpecs(select: HTMLSelectElement, preferred: string | null): void {
+    const { specs } = loadAssignments(deviceStore());
+    this.#specs = specs;
+    const keep = preferred ?? select.value;
+    select.replaceChildren(...specs.map((s) => new Option(`${s.title}（${new Date(s.createdAt * 1000).toLocaleDateString('zh-CN')} 创建）`, s.id)));
+    const empty = this.querySelector<HTMLElement>('.empty');
+    if (empty) empty.hidden = specs.length > 0;
+    select.disabled = specs.length === 0;
+    const id = specs.some((s) => s.id === keep) ? keep : (specs[0]?.id ?? '');
+    select.value = id;
+    if (id && (id !== this.#spec?.id || preferred !== null)) this.#open(id);
+    else if (!id) this.#close();
+  }
+
+  #close(): void {
+    this.#spec = null;
+    this.#inbox = null;
+    const body = this.querySelector<HTMLElement>('.inbox-body');
+    if (body) body.hidden = true;
+  }
+
+  #open(id: string): void {
+    const spec = this.#specs.find((s) => s.id === id);
+    if (!spec) return this.#close();
+    const changed = spec.id !== this.#spec?.id;
+    this.#spec = spec;
+    const loaded = loadInbox(deviceStore(), spec);
+    this.#inbox = loaded.inbox;
+    this.#showStorageProblem(loaded.problem);
+    const body = this.querySelector<HTMLElement>('.inbox-body');
+    if (body) body.hidden = false;
+    const facts = this.querySelector<HTMLElement>('.facts');
+    if (facts) {
+      const total = mixTotal(spec, []);
+      facts.textContent = `培训师：${spec.trainer} · 截止：${dueText(spec)} · ${rulesText(spec, total)} · ${VARIANT_NAMES[spec.variant]} · 作业编号 ${spec.id}`;
+    }
+    if (changed) {
+      const added = this.querySelector<HTMLElement>('.added');
+      if (added) added.hidden = true;
+    }
+    this.#renderCount();
+    void this.#renderReport();
+  }
+
+  #showStorageProblem(message: string | null): void {
+    const box = this.querySelector<HTMLElement>('.storage-problem');
+    if (!box) return;
+    box.textContent = message ?? '';
+    box.hidden = message === null;
+  }
+
+  async #addFiles(list: Iterable<File>): Promise<void> {
+    const read = await readFiles(list);
+    if (read.length === 0) return;
+    const unreadable = read.filter((f) => f.text === null).map((f) => f.name);
+    this.#add(read.filter((f): f is { name: string; text: string } => f.text !== null).map((f) => ({ label: f.name, text: f.text })), unreadable);
+  }
+
+  /** Adds each input to the inbox, saves it, and reports every code found. */
+  #add(inputs: { label: string; text: string }[], unreadable: string[] = []): Source[] {
+    const spec = this.#spec;
+    let inbox = this.#inbox;
+    if (!spec || !inbox) return [];
+    const sources: Source[] = [];
+    for (const input of inputs) {
+      const added = addCodes(inbox, input.text, spec);
+      inbox = added.inbox;
+      sources.push({ label: input.label, rows: added.report });
+    }
+    this.#inbox = inbox;
+    const saved = saveInbox(deviceStore(), inbox);
+    this.#showStorageProblem(saved.ok ? null : `${saved.message}（结果仍显示在本页，请先导出收件箱文件。）`);
+    const problems = unreadable.map((name) => `文件「${name}」无法读取`);
+    this.#showAdded(sources, problems.join('；'));
+    this.#renderCount();
+    void this.#renderReport();
+    document.dispatchEvent(new CustomEvent(INBOX_CHANGED, { detail: spec.id }));
+    return sources;
+  }
+
+  #showAdded(sources: Source[], extra: string): void {
+    const box = this.querySelector<HTMLElement>('.added');
+    const summary = this.querySelector<HTMLElement>('.added-summary');
+    const rowsBox = this.querySelector<HTMLElement>('.added-rows');
+    if (!box || !summary || !rowsBox) return;
+    const rows = sources.flatMap((s) => s.rows.map((row) => ({ source: s.label, row })));
+    const tally = (status: InboxStatus) => rows.filter((r) => r.row.status === status).length;
+    const found = rows.length === 0 ? '没有找到结果码。' : `找到 ${rows.length} 个结果码：`;
+    const parts = (['accepted', 'duplicate', 'wrong-assignment', 'corrupt'] as const)
+      .map((status) => (tally(status) > 0 ? `${STATUS_NAMES[status]} ${tally(status)} 个` : ''))
+      .filter(Boolean);
+    summary.textContent = `${found}${parts.join('，')}${extra ? `。${extra}` : ''}`;
+    if (rows.length === 0) {
+      rowsBox.replaceChildren();
+    } else {
+      const t = el('table', 'added-table');
+      t.append(el('caption', 'visually-hidden', '本次导入的每个结果码'));
+      const head = el('tr');
+      for (const h of ['序号', '来源', '内容', '结果', '说明']) {
+        const th = el('th', undefined, h);
+        th.scope = 'col';
+        head.append(th);
+      }
+      const thead = el('thead');
+      thead.append(head);
+      const tbody = el('tbody');
+      rows.forEach(({ source, row }, i) => {
+        const tr = el('tr');
+        tr.dataset['status'] = row.status;
+        const preview = el('td');
+        preview.append(el('code', undefined, row.preview));
+        tr.append(
+          el('td', undefined, String(i + 1)),
+          el('td', undefined, source),
+          preview,
+          el('td', `status-${row.status}`, STATUS_NAMES[row.status]),
+          el('td', undefined, row.message),
+        );
+        tbody.append(tr);
+      });
+      t.append(thead, tbody);
+      rowsBox.replaceChildren(t);
+    }
+    box.hidden = false;
+  }
+
+  #renderCount(): void {
+    const count = this.querySelector<HTMLElement>('.count');
+    if (!count || !this.#inbox) return;
+    const results = inboxResults(this.#inbox);
+    const learners = new Set(results.map((r) => learnerKey(r.learner))).size;
+    count.textContent =
+      results.length === 0 ? '收件箱是空的。' : `收件箱共 ${results.length} 份提交，来自 ${learners} 位学员（已保存在本设备上）。`;
+  }
+
+  async #renderReport(): Promise<void> {
+    const spec = this.#spec;
+    const inbox = this.#inbox;
+    const container = this.querySelector<HTMLElement>('.report');
+    if (!spec || !inbox || !container) return;
+    const ticket = ++this.#reportTicket;
+    const results = inboxResults(inbox);
+    if (results.length === 0) {
+      // Nothing to report: no need for the bank.
+      renderReport(container, { spec, results, paperFor: () => [], questions: new Map(), chapters: [], drawProblem: null });
+      return;
+    }
+    if (container.childElementCount === 0) container.textContent = '正在生成报告……';
+    let questions = new Map<string, QuizQuestion>();
+    let chapters: Awaited<ReturnType<typeof loadCatalog>>['chapters'] = [];
+    let drawProblem: string | null = null;
+    let paperFor: (result: ResultCode) => readonly ReportItem[] = () => [];
+    try {
+      const [catalog, bank] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec))]);
+      chapters = catalog.chapters;
+      questions = new Map(bank.questions.map((q) => [q.id, q]));
+      const papers = new Map<string, ReportItem[]>();
+      paperFor = (result) => {
+        const key = spec.variant === 'per-learner' ? learnerKey(result.learner) : '';
+        let items = papers.get(key);
+        if (!items) {
+          try {
+            items = reportItems(drawAssignmentPaper(spec, bank.questions, catalog.blueprints, spec.variant === 'per-learner' ? result.learner : null));
+          } catch (error) {
+            drawProblem = `题库已变化，无法重建试卷（${error instanceof Error ? error.message : String(error)}）`;
+            items = [];
+          }
+          papers.set(key, items);
+        }
+        return items;
+      };
+    } catch {
+      drawProblem = '题库没能加载（请检查网络后刷新），暂时只能显示成绩名单';
+    }
+    if (ticket !== this.#reportTicket) return;
+    renderReport(container, { spec, results, paperFor, questions, chapters, drawProblem: null });
+    // The papers are drawn while the report is computed; if that failed, draw it again with the reason.
+    if (drawProblem !== null) renderReport(container, { spec, results, paperFor, questions, chapters, drawProblem });
+  }
+}
+
+customElements.define('trainer-inbox', TrainerInbox);

@@ -1,0 +1,178 @@
+/**
+ * Words and numbers the trainer pages show: times in Beijing time, durations, scores, the message
+ * for a chat group, and which form field a validation problem belongs to. No DOM.
+ */
+import type { MultiplePolicy } from '../quiz/index.ts';
+import { BEIJING_UTC_OFFSET_SECONDS, dueDeadline, LIMITS, type AssignmentSpec, type PaperVariant } from '../quiz/trainer/assignment.ts';
+import { extractCode } from '../quiz/trainer/codec.ts';
+
+/** `YYYY-MM-DD HH:mm` in Beijing time, the time zone due dates are in. */
+export function beijingTime(epochSeconds: number): string {
+  return new Date((epochSeconds + BEIJING_UTC_OFFSET_SECONDS) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Today's date in Beijing, `YYYY-MM-DD`. */
+export function beijingToday(nowMs: number): string {
+  return beijingTime(Math.floor(nowMs / 1000)).slice(0, 10);
+}
+
+/** 1 小时 5 分, 12 分 30 秒, 45 秒. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  if (h > 0) return `${h} 小时 ${m} 分`;
+  if (m > 0) return rest > 0 ? `${m} 分 ${rest} 秒` : `${m} 分钟`;
+  return `${rest} 秒`;
+}
+
+/** The countdown on the learner's screen: `mm:ss`, or `h:mm:ss` past an hour. */
+export function formatClock(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** Points to at most two decimals, without trailing zeros: 72.5, 60, 33.33. */
+export function formatPoints(points: number): string {
+  return String(Math.round(points * 100) / 100);
+}
+
+/** A percentage for a table cell: one decimal, `—` when there is none. */
+export function formatPercent(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 10) / 10}%`;
+}
+
+export const POLICY_NAMES: Record<MultiplePolicy, string> = {
+  'all-or-nothing': '全对才得分',
+  partial: '按比例得分',
+};
+
+export const VARIANT_NAMES: Record<PaperVariant, string> = {
+  shared: '全班同一份试卷',
+  'per-learner': '每人一份（按姓名抽题）',
+};
+
+/** How the due date reads to a learner. */
+export function dueText(spec: Pick<AssignmentSpec, 'due'>): string {
+  return spec.due === null ? '不限' : `${spec.due} 24:00 前（北京时间）`;
+}
+
+/** Whether the deadline has passed at `nowMs`. */
+export function isPastDue(spec: Pick<AssignmentSpec, 'due'>, nowMs: number): boolean {
+  const deadline = dueDeadline(spec);
+  return deadline !== null && nowMs / 1000 >= deadline;
+}
+
+/** The rules of the paper in one line: 20 题 · 限时 30 分钟 · 60 分及格（满分 100） · 多选全对才得分. */
+export function rulesText(spec: Pick<AssignmentSpec, 'minutes' | 'passMark' | 'multiplePolicy'>, questions: number | null): string {
+  const parts = [
+    questions === null ? null : `共 ${questions} 题`,
+    spec.minutes > 0 ? `限时 ${spec.minutes} 分钟` : '不限时',
+    `得分率 ${spec.passMark}% 及格`,
+    `多选题${POLICY_NAMES[spec.multiplePolicy]}`,
+  ];
+  return parts.filter((p): p is string => p !== null).join(' · ');
+}
+
+/** The message a trainer pastes into the class chat group. */
+export function shareMessage(spec: AssignmentSpec, url: string, questions: number | null): string {
+  const lines = [
+    `【作业】${spec.title}`,
+    `培训师：${spec.trainer}`,
+    `截止：${dueText(spec)}`,
+    rulesText(spec, questions),
+  ];
+  if (spec.note) lines.push('', spec.note);
+  lines.push(
+    '',
+    '做法：用手机或电脑打开下面的链接，填写真实姓名后开始作答；交卷后点「复制结果码」，把结果码发到群里（或私信发给培训师）。同一链接请只用一个设备作答。',
+    url,
+  );
+  return lines.join('\n');
+}
+
+/** The fields of the assignment form, named as its `data-field` attributes. */
+export type AssignmentField =
+  | 'title'
+  | 'trainer'
+  | 'note'
+  | 'modules'
+  | 'mix'
+  | 'minutes'
+  | 'passMark'
+  | 'multiplePolicy'
+  | 'due'
+  | 'variant'
+  | 'showAnswers';
+
+/** The field names `validateAssignment` starts its sentences with, most specific first. */
+const PROBLEM_PREFIXES: readonly [string, AssignmentField][] = [
+  ['作业名称', 'title'],
+  ['培训师姓名', 'trainer'],
+  ['说明', 'note'],
+  ['范围', 'modules'],
+  ['多选计分', 'multiplePolicy'],
+  ['单选题量', 'mix'],
+  ['多选题量', 'mix'],
+  ['判断题量', 'mix'],
+  ['总题量', 'mix'],
+  ['题量', 'mix'],
+  ['题目组成', 'mix'],
+  ['试卷蓝本', 'mix'],
+  ['限时', 'minutes'],
+  ['及格线', 'passMark'],
+  ['截止日期', 'due'],
+  ['试卷方式', 'variant'],
+  ['交卷后显示答案', 'showAnswers'],
+];
+
+/** Which field a validation sentence is about, or null for the form as a whole. */
+export function problemField(problem: string): AssignmentField | null {
+  return PROBLEM_PREFIXES.find(([prefix]) => problem.startsWith(prefix))?.[1] ?? null;
+}
+
+/** Groups validation sentences by field; `form` holds those that belong to no field. */
+export function groupProblems(problems: readonly string[]): Map<AssignmentField | 'form', string[]> {
+  const byField = new Map<AssignmentField | 'form', string[]>();
+  for (const problem of problems) {
+    const field = problemField(problem) ?? 'form';
+    byField.set(field, [...(byField.get(field) ?? []), problem]);
+  }
+  return byField;
+}
+
+/** Checks a learner's name as result codes require; null when it will do. */
+export function learnerNameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return '请填写姓名';
+  if ([...trimmed].length > LIMITS.name) return `姓名不能超过 ${LIMITS.name} 个字`;
+  // Control characters would be refused by the result code; a name has no use for them.
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(trimmed)) return '姓名中有不能使用的字符';
+  return null;
+}
+
+/**
+ * The parameters of a trainer page's fragment: `#a=<code>&key=1`. A bare link pasted as the whole
+ * fragment still works, because the assignment code is found by `extractCode`.
+ */
+export function readFragment(hash: string): { code: string | null; key: boolean } {
+  const text = hash.replace(/^#/, '');
+  if (text === '') return { code: null, key: false };
+  const params = new URLSearchParams(text);
+  const a = params.get('a');
+  return { code: a === null ? extractCode(text) : a, key: params.get('key') === '1' };
+}
+
+/** A file name safe on every system, from a title and a name the user typed. */
+export function fileName(parts: readonly string[], extension: string): string {
+  const base = parts
+    .map((part) => part.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim())
+    .filter(Boolean)
+    .join('-')
+    .slice(0, 60);
+  return `${base || '下载'}.${extension}`;
+}

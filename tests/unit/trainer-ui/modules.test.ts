@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createModuleFilter } from '../../../src/scripts/trainer-module-filter.ts';
+import { moduleEntries, moduleLabel, readingList, selectedModules, type ModuleChapter } from '../../../src/scripts/trainer-modules.ts';
+
+const chapters: ModuleChapter[] = [
+  {
+    id: 'meetings',
+    title: '会议组织与管理',
+    sections: [
+      { id: 'plan', title: '会议方案：主题、议题与名称' },
+      { id: 'venue', title: '会址的选择' },
+    ],
+  },
+  {
+    id: 'documents',
+    title: '文书处理与档案',
+    sections: [
+      { id: 'plan', title: '公文的格式' },
+      { id: 'venue', title: '档案的整理' },
+    ],
+  },
+];
+
+const entries = moduleEntries(chapters);
+
+describe('modules', () => {
+  it('lists each chapter followed by its sections', () => {
+    expect(entries.map((e) => e.key)).toEqual(['meetings', 'meetings#plan', 'meetings#venue', 'documents', 'documents#plan', 'documents#venue']);
+  });
+
+  it('names modules, keeping the id of one this site does not have', () => {
+    expect(moduleLabel('meetings', chapters)).toBe('会议组织与管理');
+    expect(moduleLabel('meetings#venue', chapters)).toBe('会议组织与管理 › 会址的选择');
+    expect(moduleLabel('meetings#gone', chapters)).toBe('会议组织与管理 › gone');
+    expect(moduleLabel('archives', chapters)).toBe('archives');
+  });
+
+  it('stores a ticked chapter alone, without its sections', () => {
+    expect(selectedModules(['meetings#plan', 'meetings', 'documents#venue'], entries)).toEqual(['meetings', 'documents#venue']);
+    expect(selectedModules([], entries)).toEqual([]);
+  });
+
+  it('gives the learner every section of a chapter, or the sections assigned', () => {
+    expect(readingList(['documents#venue', 'meetings', 'documents#venue', 'archives#x'], chapters)).toEqual([
+      { chapter: 'documents', title: '文书处理与档案', whole: false, sections: [{ id: 'venue', title: '档案的整理' }] },
+      { chapter: 'meetings', title: '会议组织与管理', whole: true, sections: chapters[0]!.sections },
+      { chapter: 'archives', title: 'archives', whole: false, sections: [{ id: 'x', title: 'x' }] },
+    ]);
+  });
+});
+
+describe('the module picker’s filter', () => {
+  const filter = createModuleFilter(entries);
+
+  it('shows everything for an empty query', () => {
+    expect(filter('  ').size).toBe(entries.length);
+  });
+
+  it('shows a matching chapter with all its sections', () => {
+    expect([...filter('会议组织')].sort()).toEqual(['meetings', 'meetings#plan', 'meetings#venue']);
+  });
+
+  it('shows a matching section with its chapter, and tolerates a typo', () => {
+    const shown = filter('档案整理');
+    expect(shown.has('documents#venue')).toBe(true);
+    expect(shown.has('documents')).toBe(true);
+    expect(shown.has('meetings#plan')).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createAssignment, type AssignmentDraft } from '../../../src/quiz/trainer/index.ts';
+import {
+  beijingTime,
+  beijingToday,
+  fileName,
+  formatClock,
+  formatDuration,
+  formatPercent,
+  formatPoints,
+  groupProblems,
+  isPastDue,
+  learnerNameProblem,
+  problemField,
+  readFragment,
+  rulesText,
+  shareMessage,
+  type AssignmentField,
+} from '../../../src/scripts/trainer-text.ts';
+import { draft, fixedDeps, sampleAssignment, T0 } from '../trainer/fixtures.ts';
+
+describe('times and numbers', () => {
+  it('writes times in Beijing time, whatever the machine’s zone', () => {
+    expect(beijingTime(T0)).toBe('2026-01-01 08:00');
+    expect(beijingToday((T0 + 16 * 3600) * 1000)).toBe('2026-01-02');
+  });
+
+  it('says how long an attempt took, and what is left on the clock', () => {
+    expect(formatDuration(45)).toBe('45 秒');
+    expect(formatDuration(750)).toBe('12 分 30 秒');
+    expect(formatDuration(600)).toBe('10 分钟');
+    expect(formatDuration(3900)).toBe('1 小时 5 分');
+    expect(formatClock(29 * 60_000 + 1)).toBe('29:01');
+    expect(formatClock(90 * 60_000)).toBe('1:30:00');
+    expect(formatClock(-5)).toBe('00:00');
+  });
+
+  it('rounds scores and percentages as a trainer reads them', () => {
+    expect(formatPoints(72.5)).toBe('72.5');
+    expect(formatPoints(100 / 3)).toBe('33.33');
+    expect(formatPercent(null)).toBe('—');
+    expect(formatPercent(66.666)).toBe('66.7%');
+  });
+
+  it('treats the whole due day as on time, up to midnight Beijing time', () => {
+    const spec = { due: '2026-01-10' };
+    // 2026-01-10 23:59 Beijing is 15:59 UTC.
+    expect(isPastDue(spec, Date.UTC(2026, 0, 10, 15, 59))).toBe(false);
+    expect(isPastDue(spec, Date.UTC(2026, 0, 10, 16, 0))).toBe(true);
+    expect(isPastDue({ due: null }, Date.UTC(2099, 0, 1))).toBe(false);
+  });
+});
+
+describe('the message for the chat group', () => {
+  it('has the title, the due date, the rules, the note, what to do, and the link last', () => {
+    const spec = sampleAssignment();
+    const message = shareMessage(spec, 'https://example.cn/trainer/assignment/#a=CODE', 52);
+    const lines = message.split('\n');
+    expect(lines[0]).toBe(`【作业】${spec.title}`);
+    expect(message).toContain('截止：2026-01-10 24:00 前（北京时间）');
+    expect(message).toContain(rulesText(spec, 52));
+    expect(message).toContain(spec.note);
+    expect(message).toContain('结果码');
+    expect(lines.at(-1)).toBe('https://example.cn/trainer/assignment/#a=CODE');
+    expect(rulesText({ minutes: 0, passMark: 60, multiplePolicy: 'partial' }, null)).toBe('不限时 · 得分率 60% 及格 · 多选题按比例得分');
+  });
+});
+
+describe('validation problems go next to their fields', () => {
+  const cases: [AssignmentField, Partial<AssignmentDraft>][] = [
+    ['title', { title: ' ' }],
+    ['trainer', { trainer: 'x'.repeat(31) }],
+    ['note', { note: 'x'.repeat(301) }],
+    ['modules', { modules: ['Not A Module'] }],
+    ['mix', { mix: { counts: { single: [Number.NaN, 0, 0], multiple: [0, 0, 0], judge: [0, 0, 0] } } }],
+    ['mix', { mix: { counts: { single: [0, 0, 0], multiple: [0, 0, 0], judge: [0, 0, 0] } } }],
+    ['mix', { mix: { blueprint: 'Bad Id' } }],
+    ['minutes', { minutes: Number.NaN }],
+    ['passMark', { passMark: 101 }],
+    ['multiplePolicy', { multiplePolicy: 'some' as never }],
+    ['due', { due: '2026-02-30' }],
+    ['due', { due: '10/01/2026' }],
+    ['variant', { variant: 'each' as never }],
+    ['showAnswers', { showAnswers: 'yes' as never }],
+  ];
+  for (const [field, change] of cases) {
+    it(`puts ${JSON.stringify(change)} under ${field}`, () => {
+      const created = createAssignment({ ...draft, ...change }, fixedDeps());
+      expect(created.ok).toBe(false);
+      if (created.ok) return;
+      expect(created.error.map(problemField)).toEqual(created.error.map(() => field));
+      expect([...groupProblems(created.error).keys()]).toEqual([field]);
+    });
+  }
+
+  it('keeps a sentence that names no field for the form', () => {
+    expect(groupProblems(['作业应为对象']).get('form')).toEqual(['作业应为对象']);
+  });
+});
+
+describe('the learner’s name', () => {
+  it('must be there, short, and plain', () => {
+    expect(learnerNameProblem(' 张三 ')).toBeNull();
+    expect(learnerNameProblem('  ')).toBe('请填写姓名');
+    expect(learnerNameProblem('张'.repeat(31))).toBe('姓名不能超过 30 个字');
+    expect(learnerNameProblem('张\u0007三')).toBe('姓名中有不能使用的字符');
+  });
+});
+
+describe('fragments and file names', () => {
+  it('reads the code and the key flag from a fragment', () => {
+    expect(readFragment('#a=AbC-_9&key=1')).toEqual({ code: 'AbC-_9', key: true });
+    expect(readFragment('#a=AbC')).toEqual({ code: 'AbC', key: false });
+    expect(readFragment('')).toEqual({ code: null, key: false });
+    // A whole link pasted where the fragment should be still finds its code.
+    expect(readFragment('#https://x.cn/trainer/assignment/#a=AbC').code).toBe('AbC');
+  });
+
+  it('makes file names that every system accepts', () => {
+    expect(fileName(['结果码', '第3章: 会议/组织', '张三'], 'txt')).toBe('结果码-第3章 会议组织-张三.txt');
+    expect(fileName(['', '  '], 'csv')).toBe('下载.csv');
+  });
+});
