@@ -7,6 +7,13 @@ class SiteSearch extends HTMLElement {
     const opener = this.querySelector<HTMLButtonElement>('button.open');
     if (!dialog || !opener) return;
     opener.addEventListener('click', () => void this.open(dialog));
+    this.querySelector('button.close')?.addEventListener('click', () => dialog.close());
+    // A search field with text swallows the first Escape (it clears the text); close anyway.
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      dialog.close();
+    });
     document.addEventListener('keydown', (event) => {
       if (event.key !== '/' || dialog.open || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
