@@ -46,8 +46,12 @@ export interface ReviewState {
 /** Right answers in a row that take a question out of the 错题本. */
 export const RIGHT_STREAK_TO_LEAVE = 3;
 
-/** Default FSRS parameters; fuzz stays off (ts-fsrs' default) so schedules are reproducible. */
-const scheduler = fsrs();
+/**
+ * FSRS without short-term (re)learning steps: with them a question answered today is due again
+ * ten minutes later, and 今日复习 fills with what the learner just practised. Review intervals are
+ * whole days. Fuzz stays off (ts-fsrs' default) so schedules are reproducible.
+ */
+const scheduler = fsrs({ enable_short_term: false });
 
 export function emptyReview(): ReviewState {
   return { records: {} };

@@ -114,7 +114,7 @@ describe('the questions each mode asks', () => {
     let review = setStarred(emptyReview(), 'meetings-003', true, T0);
     review = recordAnswer(review, 'meetings-001', false, T0);
     expect(ids(practiceQuestions(plan({ mode: 'starred' }), bank, review, T0))).toEqual(['meetings-003']);
-    // A wrong answer is due again within the day (FSRS's first learning step); nothing is due before it.
+    // A wrong answer is due again the next day (no same-day learning steps); nothing is due before it.
     expect(ids(practiceQuestions(plan({ mode: 'due' }), bank, review, T0 - 1))).toEqual([]);
     expect(ids(practiceQuestions(plan({ mode: 'due' }), bank, review, T0 + 24 * 3600_000))).toEqual(['meetings-001']);
   });
