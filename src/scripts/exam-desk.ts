@@ -147,6 +147,7 @@ export class ExamDesk {
       chosen: state.responses[this.#viewing] ?? [],
       disabled: false,
       onChange: (choice) => this.#record({ kind: 'answer', at: Date.now(), item: this.#viewing, choice }),
+      multiplePolicy: paper.multiplePolicy,
     });
     this.#slot.replaceChildren(fieldset);
     const part = paper.parts[item.part];

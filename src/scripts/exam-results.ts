@@ -100,7 +100,12 @@ function renderReview(root: HTMLElement, session: ExamSession, score: PaperScore
   const entries = paper.items.map((item, index) => {
     const { question } = item;
     const li = document.createElement('li');
-    const fieldset = renderQuestion(question, { number: index + 1, chosen: state.responses[index] ?? [], disabled: true });
+    const fieldset = renderQuestion(question, {
+      number: index + 1,
+      chosen: state.responses[index] ?? [],
+      disabled: true,
+      multiplePolicy: paper.multiplePolicy,
+    });
     li.append(fieldset);
     const feedback = feedbackFor(paper, state, index);
     if (feedback) {

@@ -2,7 +2,7 @@
  * Renders one objective question as a fieldset of radio buttons (单选, 判断) or checkboxes (多选),
  * and the feedback under it. Shared by practice and the mock exam. All text goes in as textContent.
  */
-import type { Feedback, QuizQuestion } from '../quiz/index.ts';
+import type { Feedback, MultiplePolicy, QuizQuestion } from '../quiz/index.ts';
 import { el } from './dom.ts';
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E'];
@@ -17,7 +17,14 @@ export interface QuestionViewOptions {
   disabled: boolean;
   /** Called with the new choice whenever the learner changes it. */
   onChange?: (choice: number[]) => void;
+  /** How a 多选 is scored, stated under it; the national exam's all-or-nothing unless given. */
+  multiplePolicy?: MultiplePolicy;
 }
+
+const MULTIPLE_HINTS: Record<MultiplePolicy, string> = {
+  'all-or-nothing': '（多选题：选出全部正确选项，少选、错选均不得分）',
+  partial: '（多选题：选出全部正确选项；按比例得分——少选按选对的比例得分，错选不得分）',
+};
 
 export function renderQuestion(question: QuizQuestion, options: QuestionViewOptions): HTMLFieldSetElement {
   const fieldset = el('fieldset', 'question');
@@ -44,7 +51,7 @@ export function renderQuestion(question: QuizQuestion, options: QuestionViewOpti
     list.append(label);
   });
   fieldset.append(list);
-  if (question.type === 'multiple') fieldset.append(el('p', 'hint', '（多选题：选出全部正确选项，少选、错选均不得分）'));
+  if (question.type === 'multiple') fieldset.append(el('p', 'hint', MULTIPLE_HINTS[options.multiplePolicy ?? 'all-or-nothing']));
   return fieldset;
 }
 

@@ -31,7 +31,6 @@ import {
   formatPoints,
   isPastDue,
   learnerNameProblem,
-  POLICY_NAMES,
   readFragment,
   rulesText,
   VARIANT_NAMES,
@@ -326,8 +325,8 @@ class TrainerRunner extends HTMLElement {
         chosen: attempt.state.responses[index] ?? [],
         disabled: false,
         onChange: (choice) => this.#step({ kind: 'answer', at: Date.now(), item: index, choice }),
+        multiplePolicy: paper.multiplePolicy,
       });
-      this.#policyHint(fieldset);
       nodes.push(fieldset);
     });
     container.replaceChildren(...nodes);
@@ -355,14 +354,6 @@ class TrainerRunner extends HTMLElement {
     this.#showProgress();
     this.#startClock();
     if (focus) this.#part('#tr-exam-title').focus();
-  }
-
-  /** question-view states the national rule; a partial-credit assignment says its own. */
-  #policyHint(fieldset: HTMLFieldSetElement): void {
-    const hint = fieldset.querySelector('.hint');
-    if (hint && this.#spec?.multiplePolicy === 'partial') {
-      hint.textContent = `（多选题：选出全部正确选项；${POLICY_NAMES.partial}——少选按选对的比例得分，错选不得分）`;
-    }
   }
 
   #showProgress(): void {
@@ -504,8 +495,12 @@ class TrainerRunner extends HTMLElement {
     } else {
       const nodes: HTMLElement[] = [el('h3', undefined, '答案与解析')];
       paper.items.forEach((item, index) => {
-        const fieldset = renderQuestion(item.question, { number: index + 1, chosen: state.responses[index] ?? [], disabled: true });
-        this.#policyHint(fieldset);
+        const fieldset = renderQuestion(item.question, {
+          number: index + 1,
+          chosen: state.responses[index] ?? [],
+          disabled: true,
+          multiplePolicy: spec.multiplePolicy,
+        });
         nodes.push(fieldset);
         const feedback = feedbackFor(paper, state, index);
         if (feedback) {
