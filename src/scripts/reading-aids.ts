@@ -1,6 +1,10 @@
 /** `<reading-aids>`: a progress bar for the chapter and a remembered 已学完 toggle. */
 import { READ_KEY_PREFIX } from './read-flags.ts';
 
+// The table of contents is a sidebar on wide screens: open it there (it starts closed for phones).
+const toc = document.querySelector<HTMLDetailsElement>('.toc details');
+if (toc && matchMedia('(min-width: 64rem)').matches) toc.open = true;
+
 class ReadingAids extends HTMLElement {
   connectedCallback() {
     const chapter = this.dataset['chapter'];

@@ -86,3 +86,12 @@ test('the dark theme also passes axe on a chapter', async ({ page }) => {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
+
+test('on a phone the table of contents starts closed and opens on tap', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/chapters/meetings/');
+  const toc = page.getByRole('navigation', { name: '本章目录' });
+  await expect(toc.getByRole('link', { name: '会议简报' })).toBeHidden();
+  await toc.getByText('本章目录').click();
+  await expect(toc.getByRole('link', { name: '会议简报' })).toBeVisible();
+});
