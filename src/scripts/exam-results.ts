@@ -10,7 +10,7 @@ import { formatDateTime, formatDuration } from './exam-clock.ts';
 import { ref } from './exam-desk.ts';
 import { formatPoints, formatShare, paperName, timeUsed } from './exam-report.ts';
 import type { ExamSession } from './exam-session.ts';
-import { renderFeedback, renderQuestion } from './question-view.ts';
+import { renderReviewed } from './question-view.ts';
 
 export function renderResults(root: HTMLElement, session: ExamSession, catalog: Catalog): void {
   const { paper, state } = session;
@@ -100,23 +100,17 @@ function renderReview(root: HTMLElement, session: ExamSession, score: PaperScore
   const entries = paper.items.map((item, index) => {
     const { question } = item;
     const li = document.createElement('li');
-    const fieldset = renderQuestion(question, {
-      number: index + 1,
-      chosen: state.responses[index] ?? [],
-      disabled: true,
-      multiplePolicy: paper.multiplePolicy,
-    });
-    li.append(fieldset);
-    const feedback = feedbackFor(paper, state, index);
-    if (feedback) {
-      const chapter = chapters.get(question.chapter);
-      const section = chapter?.sections.find((s) => s.id === question.section);
-      const title = `${chapter?.title ?? question.chapter} › ${section?.title ?? question.section}`;
-      const box = renderFeedback(fieldset, question, feedback, { href: sectionUrl(question.chapter, question.section), title });
-      // A static review, not an update: 125 status regions would only be noise for screen readers.
-      box.removeAttribute('role');
-      li.append(box);
-    }
+    const chapter = chapters.get(question.chapter);
+    const section = chapter?.sections.find((s) => s.id === question.section);
+    const title = `${chapter?.title ?? question.chapter} › ${section?.title ?? question.section}`;
+    li.append(
+      ...renderReviewed(
+        question,
+        { number: index + 1, chosen: state.responses[index] ?? [], multiplePolicy: paper.multiplePolicy },
+        feedbackFor(paper, state, index),
+        { href: sectionUrl(question.chapter, question.section), title },
+      ),
+    );
     return { li, wrong: !(score.items[index]?.correct ?? false) };
   });
   list.replaceChildren(...entries.map((entry) => entry.li));

@@ -79,3 +79,20 @@ export function renderFeedback(fieldset: HTMLFieldSetElement, question: QuizQues
   box.append(link);
   return box;
 }
+
+/**
+ * A question after submission, for a results review: the question as answered (locked), then its
+ * feedback. The feedback is not a live region there: a page of them would only be noise.
+ */
+export function renderReviewed(
+  question: QuizQuestion,
+  options: Omit<QuestionViewOptions, 'disabled' | 'onChange'>,
+  feedback: Feedback | null,
+  sectionLink: { href: string; title: string },
+): HTMLElement[] {
+  const fieldset = renderQuestion(question, { ...options, disabled: true });
+  if (!feedback) return [fieldset];
+  const box = renderFeedback(fieldset, question, feedback, sectionLink);
+  box.removeAttribute('role');
+  return [fieldset, box];
+}

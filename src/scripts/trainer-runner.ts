@@ -17,7 +17,7 @@ import { encodeResult, learnerKey } from '../quiz/trainer/result.ts';
 import { SITE_NAME } from '../site.ts';
 import { loadBank, loadCatalog, sectionUrl, type Catalog } from './content-loader.ts';
 import { describeStorageProblem, deviceStore } from './device-store.ts';
-import { renderFeedback, renderQuestion } from './question-view.ts';
+import { renderQuestion, renderReviewed } from './question-view.ts';
 import { bindCopy, download, el, link, qrCode, showFieldError } from './trainer-dom.ts';
 import { moduleLabel, readingList } from './trainer-modules.ts';
 import { chaptersFor, drawAssignmentPaper, mixTotal, resultOf, UnknownBlueprintError } from './trainer-paper.ts';
@@ -495,18 +495,15 @@ class TrainerRunner extends HTMLElement {
     } else {
       const nodes: HTMLElement[] = [el('h3', undefined, '答案与解析')];
       paper.items.forEach((item, index) => {
-        const fieldset = renderQuestion(item.question, {
-          number: index + 1,
-          chosen: state.responses[index] ?? [],
-          disabled: true,
-          multiplePolicy: spec.multiplePolicy,
-        });
-        nodes.push(fieldset);
-        const feedback = feedbackFor(paper, state, index);
-        if (feedback) {
-          const { chapter, section } = item.question;
-          nodes.push(renderFeedback(fieldset, item.question, feedback, { href: sectionUrl(chapter, section), title: moduleLabel(`${chapter}#${section}`, catalog.chapters) }));
-        }
+        const { chapter, section } = item.question;
+        nodes.push(
+          ...renderReviewed(
+            item.question,
+            { number: index + 1, chosen: state.responses[index] ?? [], multiplePolicy: paper.multiplePolicy },
+            feedbackFor(paper, state, index),
+            { href: sectionUrl(chapter, section), title: moduleLabel(`${chapter}#${section}`, catalog.chapters) },
+          ),
+        );
       });
       review.replaceChildren(...nodes);
     }
