@@ -25,3 +25,21 @@ export function loadContentSources(root: string, contentDir = 'src/content'): Co
     exams: readFolder(root, join(contentDir, 'exams'), '.yaml'),
   };
 }
+
+/**
+ * The source documents in `dir` (normally `../shared/seeds`), converted to simplified characters so
+ * the traditional-character source compares with the simplified chapters. Throws, naming the
+ * folder, when it is missing: the originality check must not pass by finding nothing to compare.
+ */
+export async function loadSeeds(dir: string): Promise<{ path: string; text: string }[]> {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
+  } catch {
+    throw new Error(`找不到源文档目录 ${dir}（可用 SEEDS_DIR 指定）`);
+  }
+  if (names.length === 0) throw new Error(`源文档目录 ${dir} 中没有 .txt 文件`);
+  const { Converter } = await import('opencc-js/t2cn');
+  const toSimplified = Converter({ from: 't', to: 'cn' });
+  return names.map((name) => ({ path: join(dir, name), text: toSimplified(readFileSync(join(dir, name), 'utf8')) }));
+}
