@@ -6,7 +6,7 @@
 import { BEHAVIOURS, isBehaviourName } from './behaviours.ts';
 import type { BehaviourName } from './behaviours.ts';
 import type { PaperLayout } from './draw.ts';
-import { isCount } from './guards.ts';
+import { isCount } from './primitives.ts';
 
 export interface StartStep {
   kind: 'start';

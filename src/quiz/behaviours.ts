@@ -2,12 +2,22 @@
  * Behaviours decide *when* grading and feedback happen (Moodle's split): the same 单选 is graded
  * the same way in practice, in a mock exam and when reciting; only what the learner sees differs.
  */
-import type { AttemptState } from './attempt.ts';
 import type { Paper } from './draw.ts';
 import { creditFor, scorePaper } from './scoring.ts';
 import type { PaperScore } from './scoring.ts';
 
 export type BehaviourName = 'practice' | 'exam' | 'recite';
+
+/**
+ * The part of an attempt's state a behaviour looks at. `AttemptState` (attempt.ts) has these
+ * fields; naming them here keeps this module free of the attempt module, which uses behaviours.
+ */
+export interface AttemptView {
+  status: 'not-started' | 'in-progress' | 'submitted';
+  behaviour: BehaviourName | null;
+  /** Chosen options per item index. */
+  responses: Readonly<Record<number, readonly number[]>>;
+}
 
 export interface Behaviour {
   name: BehaviourName;
@@ -18,7 +28,7 @@ export interface Behaviour {
   /** Whether results count towards a score and the wrong-answer book. */
   scored: boolean;
   /** Whether the right answer and explanation of `item` may be shown now. */
-  revealsAnswer: (state: AttemptState, item: number) => boolean;
+  revealsAnswer: (state: AttemptView, item: number) => boolean;
 }
 
 export const BEHAVIOURS: Readonly<Record<BehaviourName, Behaviour>> = {
@@ -66,7 +76,7 @@ export interface Feedback {
 }
 
 /** Feedback for one item, or null while the behaviour still withholds it. */
-export function feedbackFor(paper: Paper, state: AttemptState, item: number): Feedback | null {
+export function feedbackFor(paper: Paper, state: AttemptView, item: number): Feedback | null {
   const question = paper.items[item]?.question;
   if (!question || state.behaviour === null) return null;
   const behaviour = BEHAVIOURS[state.behaviour];
@@ -84,7 +94,7 @@ export function feedbackFor(paper: Paper, state: AttemptState, item: number): Fe
  * The score the learner may see now: a running score in practice, the final score once an exam is
  * submitted, and never one for 背题.
  */
-export function scoreAttempt(paper: Paper, state: AttemptState): PaperScore | null {
+export function scoreAttempt(paper: Paper, state: AttemptView): PaperScore | null {
   if (state.behaviour === null || !BEHAVIOURS[state.behaviour].scored) return null;
   if (state.behaviour === 'exam' && state.status !== 'submitted') return null;
   return scorePaper(paper, state.responses);

@@ -1,6 +1,9 @@
 /**
  * The quiz engine's public API. Pure TypeScript: no DOM, no Astro, no clock and no Math.random —
- * the UI passes the time (`now`, epoch ms), a seed and a key-value store in.
+ * the UI passes the time (`now`, epoch ms), a seed and a key-value store in. Importing it runs
+ * nothing: no module here does work at load time, so a page bundles only what it calls.
+ * The trainer toolkit has its own entry (`trainer/index.ts`), and so does its CSV export
+ * (`trainer/csv.ts`, which brings papaparse).
  */
 export type {
   Blueprint,
@@ -14,8 +17,9 @@ export type {
   QuizQuestion,
   ScoringPoint,
 } from './models.ts';
-export { JUDGE_OPTIONS } from './models.ts';
-export { describeShortfall, findShortfalls, forChapter, inPool, OBJECTIVE_TYPES, TYPE_NAMES, totalDrawn } from './pool.ts';
+export { DIFFICULTY_NAMES, JUDGE_OPTIONS, TYPE_NAMES } from './models.ts';
+export type { ItemType } from './models.ts';
+export { describeShortfall, findShortfalls, forChapter, inPool, OBJECTIVE_TYPES, totalDrawn } from './pool.ts';
 export type { Shortfall } from './pool.ts';
 
 export { createRandom, pick, shuffle } from './random.ts';
@@ -76,25 +80,38 @@ export {
 } from './review.ts';
 export type { ReviewRecord, ReviewState, StoredCard } from './review.ts';
 
+export { AttemptSession } from './session.ts';
+export type { SessionOptions, StepOutcome } from './session.ts';
+
+export { entryNames, isQuotaExceeded, readEntry, STORAGE_PREFIX, storedSize, writeBatch, writeEntry } from './store.ts';
+export type { BatchWrite, EntryKind, Envelope, KeyValueStore, ReadResult, SaveResult, StorageProblem } from './store.ts';
+export { ATTEMPT, CASE, loadAttempt, REVIEW, saveAttempt, saveCaseWork, saveReview } from './progress-entries.ts';
 export {
+  LAST_READ,
+  LEGACY_READ_PREFIX,
+  loadLastRead,
+  loadReadFlags,
+  loadStudyPlan,
+  READ,
+  saveLastRead,
+  saveReadFlag,
+  saveStudyPlan,
+  saveTheme,
+  STUDY_PLAN,
+  THEME,
+  THEME_KEY,
+} from './device-entries.ts';
+export type { LastRead, ReadFlag, StudyPlanSettings, Theme, ThemeChoice } from './device-entries.ts';
+export {
+  applyImport,
+  ENTRY_KINDS,
   exportProgress,
   importProgress,
-  isQuotaExceeded,
-  loadAttempt,
+  kindOf,
   loadProgress,
+  MAX_IMPORT_CHARS,
+  planImport,
   PROGRESS_FORMAT,
-  saveAttempt,
-  saveCaseWork,
-  saveReview,
-  STORAGE_PREFIX,
-} from './storage.ts';
-export type {
-  ImportResult,
-  KeyValueStore,
-  LoadResult,
-  Progress,
-  ProgressDocument,
-  ReadResult,
-  SaveResult,
-  StorageProblem,
-} from './storage.ts';
+  PROGRESS_VERSION,
+} from './progress.ts';
+export type { ExportResult, ImportCount, ImportPlan, ImportResult, LoadResult, PlannedImport, Progress, ProgressDocument } from './progress.ts';

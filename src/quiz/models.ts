@@ -77,3 +77,14 @@ export interface Blueprint {
 }
 
 export const JUDGE_OPTIONS = ['正确', '错误'] as const;
+
+/** Every kind of item in the bank: the objective types, 案例分析 and 工作实务. */
+export type ItemType = ObjectiveType | 'case';
+
+/**
+ * The one list of item-type names. The engine's messages use it and the UI kit (src/ui/labels.ts)
+ * derives every other label from it (单选题, 单项选择题), so they cannot drift apart.
+ */
+export const TYPE_NAMES: Readonly<Record<ItemType, string>> = { single: '单选', multiple: '多选', judge: '判断', case: '案例分析' };
+
+export const DIFFICULTY_NAMES: Readonly<Record<Difficulty, string>> = { 1: '易', 2: '中', 3: '难' };

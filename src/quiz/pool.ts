@@ -1,3 +1,4 @@
+import { TYPE_NAMES } from './models.ts';
 import type { Blueprint, BlueprintPart, DrawCounts, ObjectiveType, QuestionPool, QuizQuestion } from './models.ts';
 
 const OBJECTIVE_TYPES: readonly ObjectiveType[] = ['single', 'multiple', 'judge'];
@@ -26,7 +27,6 @@ export interface Shortfall {
   available: number;
 }
 
-const TYPE_NAMES: Record<ObjectiveType, string> = { single: '单选', multiple: '多选', judge: '判断' };
 
 export function describeShortfall(s: Shortfall): string {
   return `「${s.part}」${TYPE_NAMES[s.type]}：需要 ${s.needed} 道，可用 ${s.available} 道`;
@@ -57,4 +57,4 @@ export function totalDrawn(draw: DrawCounts): number {
   return OBJECTIVE_TYPES.reduce((sum, type) => sum + draw[type], 0);
 }
 
-export { OBJECTIVE_TYPES, TYPE_NAMES };
+export { OBJECTIVE_TYPES };

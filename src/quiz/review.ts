@@ -4,7 +4,7 @@
  * so merging two tabs or an import is "latest record wins" with no duplicates to reconcile.
  */
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
-import type { Card, State } from 'ts-fsrs';
+import type { Card, FSRS, State } from 'ts-fsrs';
 import { lastWriterWins } from './last-writer-wins.ts';
 import type { ItemMark } from './scoring.ts';
 
@@ -51,7 +51,13 @@ export const RIGHT_STREAK_TO_LEAVE = 3;
  * ten minutes later, and 今日复习 fills with what the learner just practised. Review intervals are
  * whole days. Fuzz stays off (ts-fsrs' default) so schedules are reproducible.
  */
-const scheduler = fsrs({ enable_short_term: false });
+let cachedScheduler: FSRS | undefined;
+
+/** Created on first use, so importing the engine does no work at load time. */
+function scheduler(): FSRS {
+  cachedScheduler ??= fsrs({ enable_short_term: false });
+  return cachedScheduler;
+}
 
 export function emptyReview(): ReviewState {
   return { records: {} };
@@ -96,7 +102,7 @@ export function newCard(now: number): StoredCard {
 
 function answered(record: ReviewRecord, correct: boolean, now: number): ReviewRecord {
   // ts-fsrs accepts epoch numbers for its dates, so a StoredCard is already a valid CardInput.
-  const card = scheduler.next(record.card ?? newCard(now), new Date(now), correct ? Rating.Good : Rating.Again).card;
+  const card = scheduler().next(record.card ?? newCard(now), new Date(now), correct ? Rating.Good : Rating.Again).card;
   if (!correct) {
     return {
       ...record,

@@ -3,7 +3,7 @@
  * and report, copies its link, or prints; a link made elsewhere can be added by pasting it.
  */
 import { assignmentLink, encodeAssignment, readAssignmentLink, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
-import { deviceStore } from './device-store.ts';
+import { deviceStore } from '../ui/device-store.ts';
 import { copyText, el, link, showFieldError } from './trainer-dom.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveAssignment } from './trainer-store.ts';
 import { beijingTime, dueText, isPastDue } from './trainer-text.ts';

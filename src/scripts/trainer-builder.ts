@@ -15,8 +15,8 @@ import {
   type PaperVariant,
   type QuestionMix,
 } from '../quiz/trainer/assignment.ts';
-import { loadBank, loadCatalog } from './content-loader.ts';
-import { deviceStore } from './device-store.ts';
+import { loadBank, loadCatalog } from '../ui/content.ts';
+import { deviceStore } from '../ui/device-store.ts';
 import { bindCopy, qrCode, showFieldError } from './trainer-dom.ts';
 import { createModuleFilter } from './trainer-module-filter.ts';
 import { moduleEntries, moduleLabel, selectedModules, type ModuleChapter } from './trainer-modules.ts';

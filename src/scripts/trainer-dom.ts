@@ -3,7 +3,7 @@
  * copying, downloading, reading dropped files and drawing QR codes.
  */
 
-import { el } from './dom.ts';
+import { el } from '../ui/dom.ts';
 
 export { el };
 

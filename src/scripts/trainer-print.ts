@@ -6,8 +6,8 @@
 import type { ObjectiveType, Paper, PaperItem } from '../quiz/index.ts';
 import { decodeAssignment, encodeAssignment, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
 import { SITE_NAME } from '../site.ts';
-import { loadBank, loadCatalog, sectionUrl, type Catalog } from './content-loader.ts';
-import { LETTERS } from './question-view.ts';
+import { loadBank, loadCatalog, sectionUrl, type Catalog } from '../ui/content.ts';
+import { LETTERS } from '../ui/labels.ts';
 import { el, link } from './trainer-dom.ts';
 import { moduleLabel } from './trainer-modules.ts';
 import { chaptersFor, drawAssignmentPaper } from './trainer-paper.ts';

@@ -6,7 +6,7 @@
 import type { QuizQuestion } from '../quiz/index.ts';
 import type { AssignmentSpec, ClassReport, ReportItem, ResultCode } from '../quiz/trainer/index.ts';
 import { computeClassReport } from '../quiz/trainer/stats.ts';
-import { sectionUrl } from './content-loader.ts';
+import { sectionUrl } from '../ui/content.ts';
 import { download, el, link } from './trainer-dom.ts';
 import { moduleLabel, type ModuleChapter } from './trainer-modules.ts';
 import { beijingTime, fileName, formatDuration, formatPercent, formatPoints } from './trainer-text.ts';

@@ -141,11 +141,15 @@ test('progress exported to a file imports into a fresh browser with the 错题�
     await other.goto('/progress/');
     await expect(figure(other, 'wrong')).toHaveText('0 题');
     await other.getByLabel(/导入学习进度/).setInputFiles(file);
+    // A dry run first: what the file would add, and nothing written until the learner confirms.
+    const plan = other.locator('.import-plan');
+    await expect(plan).toContainText('错题本、收藏与复习记录（按题计）：新增 2');
+    await expect(figure(other, 'wrong')).toHaveText('0 题');
+    await plan.getByRole('button', { name: '确认导入' }).click();
     const status = other.locator('.backup-status');
-    await expect(status).toContainText(`已从 ${download.suggestedFilename()} 合并 1 条记录`);
-    await expect(status).toContainText('错题本 0 → 1 题');
-    await expect(status).toContainText('收藏 0 → 1 题');
+    await expect(status).toContainText(`已从 ${download.suggestedFilename()} 导入 1 条记录`);
     await expect(figure(other, 'wrong')).toHaveText('1 题');
+    await expect(figure(other, 'starred')).toHaveText('1 题');
     await expect(chapterRow(other, 'meetings').locator('[data-cell="mastery"]')).toHaveText('50%（最近 2 题答对 1 题）');
 
     await other.goto('/practice/?mode=wrong');
@@ -158,8 +162,8 @@ test('progress exported to a file imports into a fresh browser with the 错题�
 test('a file that is not a progress export is refused with the reason', async ({ page }) => {
   await page.goto('/progress/');
   await page.getByLabel(/导入学习进度/).setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
-  await expect(page.locator('.backup-status')).toContainText('没有导入任何记录');
   await expect(page.locator('.backup-status')).toContainText('这个文件不能导入：不是本站导出的学习进度文件');
+  await expect(page.locator('.import-plan')).toBeHidden();
 });
 
 test('axe finds nothing on the progress page, empty or filled, light or dark', async ({ page, request }) => {

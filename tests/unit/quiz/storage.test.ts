@@ -1,10 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  applyImport,
   drawPaper,
   emptyReview,
   exportProgress,
   importProgress,
+  MAX_IMPORT_CHARS,
+  planImport,
+  PROGRESS_VERSION,
+  saveReadFlag,
+  saveStudyPlan,
+  saveTheme,
   isQuotaExceeded,
   layoutOf,
   loadAttempt,
@@ -208,7 +215,7 @@ describe('export and import', () => {
     saveReview(phone, setStarred(emptyReview(), 'q1', false, T0 + 20));
 
     const result = importProgress(laptop, exportProgress(phone, T0 + 30).json);
-    expect(result).toEqual({ imported: 2, problems: [] });
+    expect(result).toEqual({ imported: 2, ok: true, problems: [] });
     const { progress } = loadProgress(laptop);
     expect(progress.attempts['a1']?.steps.length).toBe(3);
     expect(progress.review.records['q1']?.starred).toBe(false);
@@ -217,7 +224,7 @@ describe('export and import', () => {
   it('imports an export made by an older version, migrating it', () => {
     const kv = new MemoryStore();
     const old = JSON.stringify({ format: 'mishu-xuetang-progress', exportedAt: 0, entries: { review: { v: 1, data: ['q9'] } } });
-    expect(importProgress(kv, old)).toEqual({ imported: 1, problems: [] });
+    expect(importProgress(kv, old)).toEqual({ imported: 1, ok: true, problems: [] });
     expect(loadProgress(kv).progress.review.records['q9']?.inWrongBook).toBe(true);
   });
 
@@ -236,12 +243,88 @@ describe('export and import', () => {
     });
     expect(importProgress(kv, mixed)).toEqual({
       imported: 1,
+      ok: true,
       problems: [
         { kind: 'invalid-import', key: 'attempt:x', reason: '内容与键名不符' },
         { kind: 'invalid-import', key: 'settings', reason: '未知的条目' },
       ],
     });
     expect(Object.keys(loadProgress(kv).progress.cases)).toEqual(['c1']);
+  });
+});
+
+describe('importing is planned first and written all or nothing', () => {
+  const exported = (fillWith: (kv: MemoryStore) => void) => {
+    const kv = new MemoryStore();
+    fillWith(kv);
+    return exportProgress(kv, T0).json;
+  };
+
+  it('says what it would add and change, by kind and by question, without writing anything', () => {
+    const here = new MemoryStore();
+    saveReview(here, recordAnswer(emptyReview(), 'q1', false, T0));
+    saveAttempt(here, attemptRecord('a1'));
+    const before = JSON.stringify(here.keys().sort().map((k) => [k, here.getItem(k)]));
+    const json = exported((kv) => {
+      saveReview(kv, setStarred(recordAnswer(emptyReview(), 'q2', false, T0), 'q1', true, T0 + 50));
+      saveAttempt(kv, attemptRecord('a1'));
+      saveAttempt(kv, attemptRecord('a2'));
+      saveReadFlag(kv, { chapter: 'meetings', read: true, updatedAt: T0 });
+    });
+    const planned = planImport(here, json);
+    if (!planned.ok) throw new Error('expected a plan');
+    expect(planned.plan.counts).toEqual([
+      { kind: 'review', added: 1, updated: 1, unchanged: 0 },
+      { kind: 'attempt', added: 1, updated: 0, unchanged: 1 },
+      { kind: 'read', added: 1, updated: 0, unchanged: 0 },
+    ]);
+    expect(planned.plan.writes.map((w) => w.name).sort()).toEqual(['attempt:a2', 'read:meetings', 'review']);
+    expect(planned.plan.addedChars).toBeGreaterThan(0);
+    expect(JSON.stringify(here.keys().sort().map((k) => [k, here.getItem(k)]))).toBe(before);
+    expect(applyImport(here, planned.plan)).toMatchObject({ ok: true, imported: 3 });
+    expect(Object.keys(loadProgress(here).progress.attempts).sort()).toEqual(['a1', 'a2']);
+  });
+
+  it('writes nothing at all when the store fills up part way, leaving what was there', () => {
+    const here = new MemoryStore();
+    saveAttempt(here, attemptRecord('mine'));
+    const before = new Map(here.keys().map((k) => [k, here.getItem(k)]));
+    const json = exported((kv) => {
+      for (let i = 0; i < 20; i++) saveAttempt(kv, attemptRecord(`a${i}`, { kind: 'answer', at: T0 + 1, item: 0, choice: [1] }));
+    });
+    // Room for a few of the twenty attempts, not all of them.
+    here.quotaChars = [...before].reduce((n, [k, v]) => n + k.length + (v ?? '').length, 0) + 3 * (json.length / 20);
+    const result = importProgress(here, json);
+    expect(result.ok).toBe(false);
+    expect(result.imported).toBe(0);
+    expect(result.problems.map((p) => p.kind)).toContain('quota-exceeded');
+    expect(new Map(here.keys().map((k) => [k, here.getItem(k)]))).toEqual(before);
+  });
+
+  it('refuses a file too big for any browser store before reading it, and a newer format', () => {
+    const kv = new MemoryStore();
+    const huge = `{"format":"mishu-xuetang-progress","entries":{},"pad":"${'x'.repeat(MAX_IMPORT_CHARS)}"}`;
+    expect(planImport(kv, huge)).toEqual({ ok: false, problem: { kind: 'too-large', key: null, chars: huge.length, limit: MAX_IMPORT_CHARS } });
+    const newer = JSON.stringify({ format: 'mishu-xuetang-progress', version: PROGRESS_VERSION + 1, exportedAt: 0, entries: {} });
+    expect(planImport(kv, newer)).toMatchObject({ ok: false, problem: { kind: 'invalid-import', key: null } });
+  });
+
+  it('exports everything on the device in one versioned document, legacy 已学完 flags included', () => {
+    const kv = new MemoryStore();
+    kv.setItem('read:office', '2025-05-01T09:00:00.000Z');
+    saveReadFlag(kv, { chapter: 'meetings', read: false, updatedAt: T0 });
+    saveStudyPlan(kv, { examDate: '2026-12-20', minutesPerDay: 30, createdAt: T0, updatedAt: T0 });
+    saveTheme(kv, { theme: 'dark', updatedAt: T0 });
+    const document = JSON.parse(exportProgress(kv, T0).json) as { version: number; entries: Record<string, { v: number; data: unknown }> };
+    expect(document.version).toBe(PROGRESS_VERSION);
+    expect(Object.keys(document.entries).sort()).toEqual(['plan', 'read:meetings', 'read:office', 'theme']);
+    expect(document.entries['read:office']?.data).toEqual({ chapter: 'office', read: true, updatedAt: Date.parse('2025-05-01T09:00:00.000Z') });
+    const target = new MemoryStore();
+    expect(importProgress(target, JSON.stringify(document)).ok).toBe(true);
+    const { progress } = loadProgress(target);
+    expect(progress.read['office']?.read).toBe(true);
+    expect(progress.read['meetings']?.read).toBe(false);
+    expect(progress.plan?.examDate).toBe('2026-12-20');
   });
 });
 

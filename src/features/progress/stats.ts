@@ -1,0 +1,237 @@
+/**
+ * The numbers on the 学习进度 page, with no DOM and no clock: mastery per chapter, the study
+ * streak, mock-exam results and the geometry of the two charts. `<progress-report>` draws them.
+ */
+import { replay, restorePaper, scorePaper } from '../../quiz/index.ts';
+import type { AttemptRecord, QuizQuestion, ReviewState } from '../../quiz/index.ts';
+
+/** How many of a chapter's most recently answered questions its mastery looks at. */
+export const MASTERY_WINDOW = 20;
+
+/** The latest answer to one question: right or wrong, and when. */
+export interface LatestAnswer {
+  questionId: string;
+  correct: boolean;
+  at: number;
+}
+
+/**
+ * The latest answer to every question the review records have seen answered. A record keeps no
+ * answer history, but it knows enough: its card's last review is the last answer, and a right
+ * streak above zero means that answer was right (a wrong one resets the streak).
+ */
+export function latestAnswers(review: ReviewState): LatestAnswer[] {
+  return Object.values(review.records).flatMap((record) => {
+    const at = record.card?.last_review ?? null;
+    return at === null ? [] : [{ questionId: record.questionId, correct: record.rightStreak > 0, at }];
+  });
+}
+
+export interface ChapterMastery {
+  chapter: string;
+  /** Questions in the chapter's bank. */
+  questions: number;
+  /** Of those, answered at least once. */
+  practised: number;
+  /** Latest answers counted: the chapter's most recently answered questions, at most the window. */
+  counted: number;
+  right: number;
+  /** right / counted, or null when nothing has been answered. */
+  share: number | null;
+}
+
+/**
+ * Mastery per chapter: among the `window` questions of the chapter answered most recently, the
+ * share whose latest answer was right. Looking at latest answers means a question once missed and
+ * since learnt counts as learnt; the window makes old work fade as new work comes in.
+ */
+export function chapterMastery(
+  chapters: readonly { id: string; questionIds: readonly string[] }[],
+  answers: readonly LatestAnswer[],
+  window: number = MASTERY_WINDOW,
+): ChapterMastery[] {
+  const byQuestion = new Map(answers.map((a) => [a.questionId, a]));
+  return chapters.map((chapter) => {
+    const latest = chapter.questionIds
+      .flatMap((id) => byQuestion.get(id) ?? [])
+      .sort((a, b) => b.at - a.at || a.questionId.localeCompare(b.questionId));
+    const counted = latest.slice(0, window);
+    const right = counted.filter((a) => a.correct).length;
+    return {
+      chapter: chapter.id,
+      questions: chapter.questionIds.length,
+      practised: latest.length,
+      counted: counted.length,
+      right,
+      share: counted.length === 0 ? null : right / counted.length,
+    };
+  });
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The local calendar day of an instant, as a day number (days since 1970-01-01 in local time).
+ * `offsetMinutes` is `Date#getTimezoneOffset()` at that instant: positive west of Greenwich.
+ */
+export function calendarDay(at: number, offsetMinutes: number): number {
+  return Math.floor((at - offsetMinutes * 60_000) / DAY_MS);
+}
+
+/** When the learner answered something: each record's last answer and last mistake, and every answer step of a stored attempt. */
+export function answerTimes(review: ReviewState, attempts: readonly AttemptRecord[] = []): number[] {
+  const times: number[] = [];
+  for (const record of Object.values(review.records)) {
+    if (record.card?.last_review != null) times.push(record.card.last_review);
+    if (record.lastWrongAt !== null && record.lastWrongAt > 0) times.push(record.lastWrongAt);
+  }
+  for (const attempt of attempts) for (const step of attempt.steps) if (step.kind === 'answer') times.push(step.at);
+  return times;
+}
+
+export interface Streak {
+  /** Consecutive days with an answer, ending today, or yesterday if nothing is answered yet today. */
+  current: number;
+  longest: number;
+  activeToday: boolean;
+  /** Days with any answer. */
+  activeDays: number;
+}
+
+export function studyStreak(days: Iterable<number>, today: number): Streak {
+  const active = new Set(days);
+  const sorted = [...active].sort((a, b) => a - b);
+  let longest = 0;
+  let run = 0;
+  sorted.forEach((day, i) => {
+    run = i > 0 && sorted[i - 1] === day - 1 ? run + 1 : 1;
+    longest = Math.max(longest, run);
+  });
+  const activeToday = active.has(today);
+  let current = 0;
+  for (let day = activeToday ? today : today - 1; active.has(day); day--) current++;
+  return { current, longest, activeToday, activeDays: active.size };
+}
+
+/** One submitted mock exam, scored against the current bank. */
+export interface ExamResult {
+  id: string;
+  title: string;
+  submittedAt: number;
+  total: number;
+  maxTotal: number;
+  passMark: number;
+  passed: boolean;
+  /** total as a percentage of maxTotal, so papers of different sizes share one chart. */
+  percent: number;
+}
+
+/**
+ * Submitted attempts with the exam behaviour, oldest first. A stored attempt keeps its steps, not
+ * its score, so each is replayed and scored; one whose questions have left the bank or changed
+ * their options cannot be scored any more and is counted in `unscorable` instead.
+ */
+export function examResults(records: readonly AttemptRecord[], bank: readonly QuizQuestion[]): { results: ExamResult[]; unscorable: number } {
+  const results: ExamResult[] = [];
+  let unscorable = 0;
+  for (const record of records) {
+    const state = replay(record.steps);
+    if (state.behaviour !== 'exam' || state.status !== 'submitted' || state.submittedAt === null) continue;
+    let score;
+    try {
+      score = scorePaper(restorePaper(bank, record.layout), state.responses);
+    } catch {
+      unscorable++;
+      continue;
+    }
+    results.push({
+      id: record.id,
+      title: record.layout.title,
+      submittedAt: state.submittedAt,
+      total: score.total,
+      maxTotal: score.maxTotal,
+      passMark: score.passMark,
+      passed: score.passed,
+      percent: score.maxTotal === 0 ? 0 : (score.total / score.maxTotal) * 100,
+    });
+  }
+  results.sort((a, b) => a.submittedAt - b.submittedAt || a.id.localeCompare(b.id));
+  return { results, unscorable };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export interface ChartPoint {
+  x: number;
+  y: number;
+  value: number;
+  /** The x-axis label: the result's number, 1-based; empty where labels are thinned out. */
+  label: string;
+}
+
+export interface ScoreChart {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  points: ChartPoint[];
+  /** SVG path data through the points, or '' for fewer than two. */
+  path: string;
+  ticks: { value: number; y: number }[];
+  /** The pass line, when every result has the same pass percentage. */
+  passY: number | null;
+}
+
+/**
+ * A line chart of exam percentages (0–100) in the order taken, evenly spaced: the trend matters,
+ * and evenly spaced points stay readable when three exams fall on one day and none for a month.
+ */
+export function scoreChart(percents: readonly number[], passPercent: number | null, width = 360, height = 200): ScoreChart {
+  const plot = { left: 36, right: width - 12, top: 12, bottom: height - 28 };
+  const plotWidth = plot.right - plot.left;
+  const plotHeight = plot.bottom - plot.top;
+  const yOf = (value: number) => round1(plot.bottom - (Math.min(100, Math.max(0, value)) / 100) * plotHeight);
+  const every = Math.ceil(percents.length / 10);
+  const points = percents.map((value, i) => ({
+    x: round1(percents.length === 1 ? plot.left + plotWidth / 2 : plot.left + (i * plotWidth) / (percents.length - 1)),
+    y: yOf(value),
+    value,
+    label: i % every === 0 || i === percents.length - 1 ? String(i + 1) : '',
+  }));
+  const path = points.length < 2 ? '' : points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ');
+  const ticks = [0, 20, 40, 60, 80, 100].map((value) => ({ value, y: yOf(value) }));
+  return { width, height, plot, points, path, ticks, passY: passPercent === null ? null : yOf(passPercent) };
+}
+
+export interface MasteryBar {
+  label: string;
+  /** Baseline of the label and value text. */
+  textY: number;
+  barY: number;
+  barWidth: number;
+  /** 72%, or 未练习. */
+  valueText: string;
+}
+
+export interface MasteryChart {
+  width: number;
+  height: number;
+  barHeight: number;
+  bars: MasteryBar[];
+}
+
+/**
+ * One row per chapter: its title and mastery on a line, a bar under them. Labels above the bars
+ * rather than beside them keep long chapter titles readable on a 360 px phone.
+ */
+export function masteryChart(rows: readonly { label: string; share: number | null }[], width = 360): MasteryChart {
+  const rowHeight = 44;
+  const barHeight = 14;
+  const bars = rows.map((row, i) => ({
+    label: row.label,
+    textY: i * rowHeight + 16,
+    barY: i * rowHeight + 22,
+    barWidth: row.share === null ? 0 : round1(Math.min(1, Math.max(0, row.share)) * width),
+    valueText: row.share === null ? '未练习' : `${Math.round(row.share * 100)}%`,
+  }));
+  return { width, height: rows.length * rowHeight + 4, barHeight, bars };
+}
