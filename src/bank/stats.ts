@@ -4,6 +4,7 @@
  */
 import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/models.ts';
 import { inPool, OBJECTIVE_TYPES } from '../quiz/pool.ts';
+import { NON_TEACHING_SECTIONS } from '../content/chapter-sections.ts';
 import type { ChapterInfo } from '../content/validate.ts';
 
 export interface BankStats {
@@ -12,7 +13,7 @@ export interface BankStats {
   byChapter: Record<string, number>;
   bySection: Record<string, number>;
   byDifficulty: Record<'1' | '2' | '3', number>;
-  /** `chapter#section` ids with fewer than 3 questions (objective and case together). */
+  /** Teaching sections (`chapter#section`) with fewer than 3 questions, objective and case together. */
   sectionsBelow3: string[];
   /** Share of single-choice answers at each position (0–1). */
   singleAnswerPositions: { A: number; B: number; C: number; D: number };
@@ -53,7 +54,9 @@ export function bankStats(
   const bySection: Record<string, number> = {};
   for (const chapter of chapters) {
     byChapter[chapter.id] = 0;
-    for (const section of chapter.sections) bySection[`${chapter.id}#${section.id}`] = 0;
+    for (const section of chapter.sections) {
+      if (!(NON_TEACHING_SECTIONS as readonly string[]).includes(section.id)) bySection[`${chapter.id}#${section.id}`] = 0;
+    }
   }
   const byDifficulty = { '1': 0, '2': 0, '3': 0 };
   for (const item of items) {

@@ -45,3 +45,9 @@ export function readChapterSections(source: string): { sections: ChapterSection[
   });
   return { sections, problems };
 }
+
+/**
+ * Sections every chapter ends with that teach nothing new: questions link to the section that
+ * teaches a point, never to these (issue 10), and the bank's coverage figures leave them out.
+ */
+export const NON_TEACHING_SECTIONS = ['mistakes', 'summary'] as const;

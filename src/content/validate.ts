@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { ChapterSchema, type Chapter } from './schemas/chapter.ts';
 import { QuestionSchema, type Question } from './schemas/question.ts';
 import { ExamBlueprintSchema } from './schemas/exam.ts';
-import { readChapterSections, type ChapterSection } from './chapter-sections.ts';
+import { NON_TEACHING_SECTIONS, readChapterSections, type ChapterSection } from './chapter-sections.ts';
 import { splitBank } from './bank.ts';
 import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/models.ts';
 import { describeShortfall, findShortfalls, forChapter } from '../quiz/pool.ts';
@@ -126,6 +126,9 @@ function checkChapter(file: SourceFile, problems: ContentProblem[]): ChapterInfo
 }
 
 /** Stems compared with punctuation, blanks and spaces removed, to catch near-duplicates. */
+/** An ASCII id shown to learners: 「（circulation）」 or 「office#mail」. */
+const INTERNAL_ID = /（[a-z][a-z0-9]*(?:-[a-z0-9]+)*）|\b[a-z][a-z0-9-]*#[a-z][a-z0-9-]*\b/;
+
 export function normaliseStem(stem: string): string {
   return stem.replace(/[\s\p{P}\p{S}（）()　_＿]/gu, '').toLowerCase();
 }
@@ -181,6 +184,11 @@ export function checkContent(sources: ContentSources): CheckedContent {
       if (chapter && !chapter.sections.some((s) => s.id === q.section)) {
         problems.push({ ...at('section'), message: `小节 "${q.section}" 不在章节 ${chapter.id} 中（可用：${chapter.sections.map((s) => s.id).join('、')}）` });
       }
+      if ((NON_TEACHING_SECTIONS as readonly string[]).includes(q.section)) {
+        problems.push({ ...at('section'), message: `题目应链接到讲授这一点的小节，不能链接到“${q.section === 'summary' ? '本章小结' : '常见误区'}”` });
+      }
+      const leaked = INTERNAL_ID.exec(q.explanation);
+      if (leaked) problems.push({ ...at('explanation'), message: `解析中出现了内部小节 id“${leaked[0]}”，请改用小节标题` });
       const stem = q.type === 'case' ? q.scenario : q.stem;
       const key = `${q.type}:${normaliseStem(stem)}`;
       const twin = stemOwner.get(key);

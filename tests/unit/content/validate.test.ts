@@ -38,6 +38,8 @@ describe('content cross-checks', () => {
     ['blueprint-unknown-chapter', 'exams/demo-exam.yaml', 11, 'parts[0].pool.chapters', /章节 "ghost" 不存在/],
     ['missing-frontmatter-field', 'chapters/demo.mdx', 2, 'minutes', /期望 数字，实际接收 undefined/],
     ['yaml-syntax-error', 'questions/demo.yaml', 5, '', /YAML 语法错误/],
+    ['link-to-summary', 'questions/demo.yaml', 16, 'questions[1].section', /不能链接到“本章小结”/],
+    ['internal-id-in-explanation', 'questions/demo.yaml', 26, 'questions[1].explanation', /内部小节 id“（second）”/],
     ['duplicate-options', 'questions/demo.yaml', 9, 'questions[0].options', /选项有重复/],
   ];
 
