@@ -1,6 +1,7 @@
 // The question-bank tool: `npm run bank -- <command>`. Run `npm run bank -- help` for the list.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadContentSources } from '../src/content/load-content.ts';
 import { checkContent, formatProblem } from '../src/content/validate.ts';
 import { bankStats } from '../src/bank/stats.ts';
@@ -20,28 +21,43 @@ const USAGE = `用法：npm run bank -- <命令> [选项]
   help                     显示本说明
 通用选项：--content DIR   内容目录（默认 src/content）`;
 
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
+interface Args {
+  values: { format?: string; chapter?: string; section?: string; content?: string; out?: string; json: boolean; 'dry-run': boolean };
+  positionals: string[];
 }
 
-/** Arguments that are not options or option values, e.g. the FILE of `import FILE`. */
-function positional(args: string[]): string[] {
-  const withValue = new Set(['--format', '--chapter', '--section', '--content', '-o']);
-  return args.filter((arg, i) => !arg.startsWith('-') && !withValue.has(args[i - 1] ?? ''));
+/** The options every command shares; a command ignores those it has no use for. */
+function readArgs(args: string[]): Args {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      chapter: { type: 'string' },
+      section: { type: 'string' },
+      content: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      json: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
+  return { values: { ...values, json: values.json ?? false, 'dry-run': values['dry-run'] ?? false }, positionals };
 }
 
 /** `--format`, else the file's extension (`.gift`, `.csv`, `.aiken`, `.json`). */
-function formatOf<F extends string>(args: string[], formats: readonly F[], file: string | undefined): F | undefined {
-  const name = option(args, '--format') ?? (file ? extname(file).slice(1).toLowerCase() : undefined);
+function formatOf<F extends string>(args: Args, formats: readonly F[], file: string | undefined): F | undefined {
+  const name = args.values.format ?? (file ? extname(file).slice(1).toLowerCase() : undefined);
   return formats.find((f) => f === name);
 }
 
-function load(args: string[]) {
-  return checkContent(loadContentSources(process.cwd(), option(args, '--content') ?? 'src/content'));
+function load(args: Args) {
+  return checkContent(loadContentSources(process.cwd(), args.values.content ?? 'src/content'));
 }
 
-const commands: Record<string, (args: string[]) => number> = {
+const kinds = (cases: readonly { kind: string }[]) =>
+  `${cases.filter((c) => c.kind === 'case').length} 道案例分析，${cases.filter((c) => c.kind === 'task').length} 道工作实务`;
+
+const commands: Record<string, (args: Args) => number> = {
   validate(args) {
     const { problems, chapters, questions, cases, blueprints } = load(args);
     for (const problem of problems) console.error(formatProblem(problem));
@@ -49,17 +65,19 @@ const commands: Record<string, (args: string[]) => number> = {
       console.error(`\n共 ${problems.length} 处问题。`);
       return 1;
     }
-    console.log(`通过：${chapters.length} 章，${questions.length} 道客观题，${cases.length} 道案例分析，${blueprints.length} 套试卷蓝图。`);
+    console.log(`通过：${chapters.length} 章，${questions.length} 道客观题，${kinds(cases)}，${blueprints.length} 套试卷蓝图。`);
     return 0;
   },
   stats(args) {
     const { chapters, questions, cases, blueprints, problems } = load(args);
     const stats = bankStats(chapters, questions, cases, blueprints);
-    if (args.includes('--json')) {
+    if (args.values.json) {
       console.log(JSON.stringify(stats, null, 2));
     } else {
       const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
-      console.log(`题目总数 ${stats.total}（单选 ${stats.byType.single}，多选 ${stats.byType.multiple}，判断 ${stats.byType.judge}，案例 ${stats.byType.case}）`);
+      console.log(`题目总数 ${stats.total}（单选 ${stats.byType.single}，多选 ${stats.byType.multiple}，判断 ${stats.byType.judge}，案例 ${stats.byType.case}，工作实务 ${stats.byType.task}）`);
+      console.log(`客观题 ${stats.byType.single + stats.byType.multiple + stats.byType.judge} 道；得分点：工作实务 ${stats.rubricPoints.task} 个，案例分析 ${stats.rubricPoints.case} 个`);
+      console.log(`各章工作实务：${Object.entries(stats.tasksByChapter).map(([id, n]) => `${id} ${n}`).join('，')}`);
       console.log(`难度 1/2/3：${stats.byDifficulty['1']} / ${stats.byDifficulty['2']} / ${stats.byDifficulty['3']}；职业道德标签 ${stats.ethicsTagged} 道`);
       const p = stats.singleAnswerPositions;
       console.log(`单选答案位置 A ${pct(p.A)}  B ${pct(p.B)}  C ${pct(p.C)}  D ${pct(p.D)}；判断题为“正确”的占 ${pct(stats.judgeTrueShare)}`);
@@ -72,7 +90,7 @@ const commands: Record<string, (args: string[]) => number> = {
     return 0;
   },
   export(args) {
-    const out = option(args, '-o');
+    const out = args.values.out;
     const format = formatOf(args, EXPORT_FORMATS, out);
     if (!format) {
       console.error(`请用 --format 指定导出格式：${EXPORT_FORMATS.join('、')}\n\n${USAGE}`);
@@ -80,7 +98,7 @@ const commands: Record<string, (args: string[]) => number> = {
     }
     const content = load(args);
     if (content.problems.length) console.error(`注意：内容有 ${content.problems.length} 处问题（运行 validate 查看），未通过检查的题目不会导出。`);
-    const chapter = option(args, '--chapter');
+    const chapter = args.values.chapter;
     const bank = selectBank(content, chapter);
     if (!bank) {
       console.error(`章节 "${chapter}" 不存在（可用：${content.chapters.map((c) => c.id).join('、')}）`);
@@ -90,14 +108,14 @@ const commands: Record<string, (args: string[]) => number> = {
     for (const note of notes) console.error(note);
     if (out) {
       writeFileSync(out, text);
-      console.log(`已导出 ${bank.questions.length} 道客观题、${bank.cases.length} 道案例分析（${format.toUpperCase()}）到 ${out}`);
+      console.log(`已导出 ${bank.questions.length} 道客观题、${kinds(bank.cases)}（${format.toUpperCase()}）到 ${out}`);
     } else {
       process.stdout.write(text);
     }
     return 0;
   },
   import(args) {
-    const [file] = positional(args);
+    const [file] = args.positionals;
     const format = formatOf(args, IMPORT_FORMATS, file);
     if (!file || !format) {
       console.error(`${file ? `请用 --format 指定格式：${IMPORT_FORMATS.join('、')}` : '请给出要导入的文件'}\n\n${USAGE}`);
@@ -111,22 +129,22 @@ const commands: Record<string, (args: string[]) => number> = {
       return 2;
     }
     const result = readQuestions(format, source);
-    const json = args.includes('--json');
-    const dryRun = args.includes('--dry-run');
+    const json = args.values.json;
+    const dryRun = args.values['dry-run'];
     // With --json, stdout carries only the JSON; the report goes to stderr.
     const say = json ? console.error : console.log;
     if (json) console.log(importJson(result));
     say(`${file}（${format.toUpperCase()}）：可导入 ${result.questions.length} 道题，跳过 ${result.skipped.length} 处。`);
     for (const skipped of result.skipped) console.error(`  ${file}:${skipped.line} ${skipped.reason}`);
-    const chapter = option(args, '--chapter');
+    const chapter = args.values.chapter;
     if (!chapter) {
       if (!dryRun) say('未指定 --chapter，只检查不写入；要写入题库请加 --chapter <章节id>。');
       return 0;
     }
-    const contentDir = option(args, '--content') ?? 'src/content';
+    const contentDir = args.values.content ?? 'src/content';
     const root = process.cwd();
     const target = relative(root, join(root, contentDir, 'questions', `${chapter}.yaml`));
-    const planned = planImport(loadContentSources(root, contentDir), result.questions, { chapter, section: option(args, '--section'), file: target });
+    const planned = planImport(loadContentSources(root, contentDir), result.questions, { chapter, section: args.values.section, file: target });
     if (!planned.ok) {
       console.error(planned.message);
       return 2;
@@ -169,7 +187,13 @@ const [name = 'help', ...rest] = process.argv.slice(2);
 const command = commands[name];
 // exitCode rather than exit(): a large export piped to another program is written out in full first.
 if (command) {
-  process.exitCode = command(rest);
+  try {
+    process.exitCode = command(readArgs(rest));
+  } catch (error) {
+    // parseArgs names the unknown or malformed option.
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  }
 } else {
   console.error(`未知命令：${name}\n\n${USAGE}`);
   process.exitCode = 2;

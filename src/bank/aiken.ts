@@ -7,6 +7,7 @@ import {
   defaultTitle,
   optionLetter,
   skippedNote,
+  skippedWritten,
   stripBom,
   type BankSelection,
   type ExportResult,
@@ -88,7 +89,7 @@ export function writeAiken(bank: BankSelection): ExportResult {
   const notes = [
     ...skippedNote(bank.questions.filter((q) => q.type === 'multiple').length, '多选题', 'Aiken 只能表达单选题'),
     ...skippedNote(bank.questions.filter((q) => q.type === 'judge').length, '判断题', 'Aiken 只能表达单选题'),
-    ...skippedNote(bank.cases.length, '案例分析题', 'Aiken 只能表达单选题'),
+    ...skippedWritten(bank.cases, 'Aiken 只能表达单选题'),
     ...skippedNote(singles.length - fitting.length, '单选题', '题干或选项跨行，或题干像选项行/ANSWER 行，Aiken 无法表达'),
   ];
   if (fitting.length > 0) notes.push('Aiken 不能携带解析，导出的题目没有解析');

@@ -8,7 +8,7 @@ import { JUDGE_OPTIONS, type Difficulty } from '../quiz/models.ts';
 import {
   defaultTitle,
   optionLetter,
-  skippedNote,
+  skippedWritten,
   stripBom,
   type BankSelection,
   type ExportResult,
@@ -69,7 +69,7 @@ export function writeCsv(bank: BankSelection): ExportResult {
     return [q.id, q.chapter, q.section, q.type, q.difficulty, q.stem, ...options, answer, q.explanation, q.tags.join(TAG_SEPARATOR)];
   });
   const text = BOM + Papa.unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: FORMULA_START, newline: '\r\n' });
-  return { text: `${text}\r\n`, notes: skippedNote(bank.cases.length, '案例分析题', 'CSV 的列放不下情景和小题') };
+  return { text: `${text}\r\n`, notes: skippedWritten(bank.cases, 'CSV 的列放不下情景、材料和小题') };
 }
 
 interface Row {

@@ -5,7 +5,7 @@
  * block, `####` general feedback, then the question type from the block's content — so a file
  * reads here as it reads in Moodle. The writer emits only what that reader gives back unchanged.
  */
-import { JUDGE_OPTIONS, type Difficulty, type QuizQuestion } from '../quiz/models.ts';
+import { JUDGE_OPTIONS, type CaseItem, type Difficulty, type QuizQuestion } from '../quiz/models.ts';
 import {
   ANSWER_BLANK,
   defaultTitle,
@@ -286,19 +286,42 @@ function giftQuestion(q: QuizQuestion): string {
   return `${head}{\n${options.join('\n')}\n\t${feedback}\n}`;
 }
 
+/** A material as plain text: a passage as it is, a table as tab-separated lines under its columns. */
+export function materialText(material: NonNullable<CaseItem['materials']>[number]): string {
+  const body = material.text ?? [material.table?.columns ?? [], ...(material.table?.rows ?? [])].map((row) => row.join('\t')).join('\n');
+  return `【${material.title}】\n${body}`;
+}
+
+/**
+ * A 工作实务 task as a Moodle essay question (an empty answer block). GIFT has no field for an
+ * essay's grader information, so the model answer and the 得分点 go into the general feedback,
+ * which Moodle shows to the grader and, after the attempt, to the learner.
+ */
+function giftEssay(task: CaseItem): string {
+  const part = task.parts[0];
+  const tags = ['工作实务', ...task.tags].map((t) => ` [tag:${t.replace(/\]/g, '\\]')}]`).join('');
+  const question = [task.scenario, ...(task.materials ?? []).map(materialText), part?.prompt ?? ''].join('\n\n');
+  const rubric = (part?.points ?? []).map((point, i) => `${i + 1}. ${point.text}（${point.score} 分）`).join('\n');
+  const feedback = `参考答案：\n${part?.modelAnswer ?? ''}\n\n得分点（共 ${task.marks ?? 0} 分）：\n${rubric}`;
+  return `// [id:${task.id}] section:${task.section} difficulty:${task.difficulty}${tags}\n::${giftText(task.id)}::${giftText(question)}{####${giftText(feedback)}}`;
+}
+
 /**
  * Writes the selection as GIFT: a `$CATEGORY: 秘书实务学堂/<chapter title>` per chapter, each question
- * titled by its id and preceded by a comment with its id, section and difficulty. Cases cannot be
- * written in GIFT and are left out (counted in `notes`).
+ * titled by its id and preceded by a comment with its id, section and difficulty; 工作实务 tasks as
+ * essay questions. 案例分析 items (several sub-questions each) cannot be written in GIFT and are
+ * left out (counted in `notes`).
  */
 export function writeGift(bank: BankSelection): ExportResult {
-  const blocks: string[] = [`// 秘书实务学堂题库（GIFT 格式，可在 Moodle 题库中导入），共 ${bank.questions.length} 题`];
+  const tasks = bank.cases.filter((item) => item.kind === 'task');
+  const blocks: string[] = [`// 秘书实务学堂题库（GIFT 格式，可在 Moodle 题库中导入），共 ${bank.questions.length + tasks.length} 题`];
   for (const chapter of bank.chapters) {
     const questions = bank.questions.filter((q) => q.chapter === chapter.id);
-    if (questions.length === 0) continue;
+    const essays = tasks.filter((t) => t.chapter === chapter.id);
+    if (questions.length + essays.length === 0) continue;
     // Moodle splits category paths at `/` and reads `//` as a slash inside a name.
     blocks.push(`$CATEGORY: 秘书实务学堂/${chapter.title.replace(/\//g, '//').replace(/\s+/g, ' ')}`);
-    blocks.push(...questions.map(giftQuestion));
+    blocks.push(...questions.map(giftQuestion), ...essays.map(giftEssay));
   }
-  return { text: `${blocks.join('\n\n')}\n`, notes: skippedNote(bank.cases.length, '案例分析题', 'GIFT 无法表达') };
+  return { text: `${blocks.join('\n\n')}\n`, notes: skippedNote(bank.cases.length - tasks.length, '案例分析题', 'GIFT 无法表达') };
 }

@@ -84,3 +84,11 @@ export function defaultTitle(stem: string): string {
 export function skippedNote(count: number, what: string, why: string): string[] {
   return count > 0 ? [`跳过 ${count} 道${what}：${why}`] : [];
 }
+
+/** Notes for the written items a format cannot hold, 案例分析 and 工作实务 counted apart. */
+export function skippedWritten(cases: readonly { kind: string }[], why: string): string[] {
+  return [
+    ...skippedNote(cases.filter((c) => c.kind === 'case').length, '案例分析题', why),
+    ...skippedNote(cases.filter((c) => c.kind === 'task').length, '工作实务题', why),
+  ];
+}

@@ -9,7 +9,10 @@ import type { ChapterInfo } from '../content/validate.ts';
 
 export interface BankStats {
   total: number;
-  byType: { single: number; multiple: number; judge: number; case: number };
+  byType: { single: number; multiple: number; judge: number; case: number; task: number };
+  /** 工作实务 tasks per chapter, and their 得分点 in all. */
+  tasksByChapter: Record<string, number>;
+  rubricPoints: { task: number; case: number };
   byChapter: Record<string, number>;
   bySection: Record<string, number>;
   byDifficulty: Record<'1' | '2' | '3', number>;
@@ -68,14 +71,21 @@ export function bankStats(
   const singles = questions.filter((q) => q.type === 'single');
   const judges = questions.filter((q) => q.type === 'judge');
   const position = (index: number) => round(singles.filter((q) => q.answer[0] === index).length / (singles.length || 1));
+  const tasks = cases.filter((c) => c.kind === 'task');
+  const points = (items: readonly CaseItem[]) => items.reduce((sum, item) => sum + item.parts.reduce((n, part) => n + part.points.length, 0), 0);
+  const tasksByChapter: Record<string, number> = {};
+  for (const chapter of chapters) tasksByChapter[chapter.id] = tasks.filter((t) => t.chapter === chapter.id).length;
   return {
     total: items.length,
     byType: {
       single: singles.length,
       multiple: questions.filter((q) => q.type === 'multiple').length,
       judge: judges.length,
-      case: cases.length,
+      case: cases.length - tasks.length,
+      task: tasks.length,
     },
+    tasksByChapter,
+    rubricPoints: { task: points(tasks), case: points(cases.filter((c) => c.kind === 'case')) },
     byChapter,
     bySection,
     byDifficulty,

@@ -29,7 +29,7 @@ export function contentChecks({ contentDir = 'src/content' }: ContentChecksOptio
           throw new Error(message);
         }
         logger.info(
-          `内容检查通过：${chapters.length} 章，${questions.length} 道客观题，${cases.length} 道案例分析，${blueprints.length} 套试卷蓝图`,
+          `内容检查通过：${chapters.length} 章，${questions.length} 道客观题，${cases.filter((c) => c.kind === 'case').length} 道案例分析，${cases.filter((c) => c.kind === 'task').length} 道工作实务，${blueprints.length} 套试卷蓝图`,
         );
       },
     },

@@ -189,10 +189,10 @@ export function checkContent(sources: ContentSources): CheckedContent {
       }
       const leaked = INTERNAL_ID.exec(q.explanation);
       if (leaked) problems.push({ ...at('explanation'), message: `解析中出现了内部小节 id“${leaked[0]}”，请改用小节标题` });
-      const stem = q.type === 'case' ? q.scenario : q.stem;
+      const stem = q.type === 'case' ? q.scenario : q.type === 'task' ? `${q.scenario}${q.task}` : q.stem;
       const key = `${q.type}:${normaliseStem(stem)}`;
       const twin = stemOwner.get(key);
-      if (twin) problems.push({ ...at(q.type === 'case' ? 'scenario' : 'stem'), message: `题干与 ${twin} 重复或几乎相同` });
+      if (twin) problems.push({ ...at(q.type === 'case' || q.type === 'task' ? 'scenario' : 'stem'), message: `题干与 ${twin} 重复或几乎相同` });
       else stemOwner.set(key, `${file.path}:${locate(['questions', index])}（${q.id}）`);
     });
     const { objective, cases: caseItems } = splitBank(value.chapter, valid);

@@ -21,22 +21,55 @@ export interface QuizQuestion {
   tags: string[];
 }
 
-/** One 得分点 of a case-analysis sub-question. */
+/** One 得分点 of a written answer. */
 export interface ScoringPoint {
   text: string;
   score: number;
+  /**
+   * Words an answer that covers the point is likely to use; the self-marking hint looks for them.
+   * Absent: the hint takes the point's own key terms.
+   */
+  keywords?: string[] | undefined;
 }
 
-/** A 案例分析 item: a scenario with sub-questions, self-marked against 得分点. */
+/** The two written item kinds of the skills paper (专业能力). */
+export type WrittenKind = 'case' | 'task';
+
+/** Material a 工作实务 task gives the candidate: a passage (a draft with errors, notes) or a table. */
+export interface Material {
+  title: string;
+  text?: string | undefined;
+  table?: { columns: string[]; rows: string[][] } | undefined;
+}
+
+/** One question of a written item, answered in writing and self-marked against its 得分点. */
+export interface WrittenPart {
+  prompt: string;
+  modelAnswer: string;
+  points: ScoringPoint[];
+}
+
+/**
+ * A written item, self-marked against 得分点: a 案例分析 (a scenario with two to four
+ * sub-questions) or a 工作实务 task (a scenario, materials and one task to carry out: 拟写、编制、
+ * 列出、设计、改错、处理, with a model answer in the format a marker expects).
+ */
 export interface CaseItem {
+  kind: WrittenKind;
   id: string;
   chapter: string;
   section: string;
   difficulty: Difficulty;
   scenario: string;
-  parts: { prompt: string; modelAnswer: string; points: ScoringPoint[] }[];
+  parts: WrittenPart[];
   explanation: string;
   tags: string[];
+  /** 工作实务: what the task asks the candidate to do (拟写、编制、列出、设计、改错、处理). */
+  verb?: string | undefined;
+  /** 工作实务: materials given with the task, in order. */
+  materials?: Material[] | undefined;
+  /** 工作实务: the item's marks; its 得分点 add up to this. */
+  marks?: number | undefined;
 }
 
 /** Which questions a blueprint part may draw from; an empty pool is the whole bank. */
@@ -54,6 +87,8 @@ export interface BlueprintPart {
   points: number;
   pool: QuestionPool;
   draw: DrawCounts;
+  /** Written items the part draws (the skills paper); a paper is either objective or written. */
+  written?: Record<WrittenKind, number> | undefined;
 }
 
 export type MultiplePolicy = 'all-or-nothing' | 'partial';
@@ -79,12 +114,12 @@ export interface Blueprint {
 export const JUDGE_OPTIONS = ['正确', '错误'] as const;
 
 /** Every kind of item in the bank: the objective types, 案例分析 and 工作实务. */
-export type ItemType = ObjectiveType | 'case';
+export type ItemType = ObjectiveType | WrittenKind;
 
 /**
  * The one list of item-type names. The engine's messages use it and the UI kit (src/ui/labels.ts)
  * derives every other label from it (单选题, 单项选择题), so they cannot drift apart.
  */
-export const TYPE_NAMES: Readonly<Record<ItemType, string>> = { single: '单选', multiple: '多选', judge: '判断', case: '案例分析' };
+export const TYPE_NAMES: Readonly<Record<ItemType, string>> = { single: '单选', multiple: '多选', judge: '判断', case: '案例分析', task: '工作实务' };
 
 export const DIFFICULTY_NAMES: Readonly<Record<Difficulty, string>> = { 1: '易', 2: '中', 3: '难' };

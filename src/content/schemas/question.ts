@@ -71,12 +71,17 @@ export const JudgeSchema = z.strictObject({
   answer: z.boolean(),
 });
 
-/** One 得分点 of a case-analysis sub-question. */
+/** One 得分点 of a written answer (案例分析 or 工作实务). */
 export const ScoringPointSchema = z.strictObject({
   /** What the answer must say to earn the point. */
   text: z.string().min(2),
   /** Points awarded for it. */
   score: z.number().positive().max(20),
+  /**
+   * Words an answer covering the point is likely to contain, for the self-marking hint (which only
+   * suggests; the learner decides). Optional: without them the hint uses the point's key terms.
+   */
+  keywords: z.array(z.string().min(1)).optional(),
 });
 
 /** One sub-question of a case-analysis item. */
@@ -100,10 +105,64 @@ export const CaseSchema = z.strictObject({
   parts: z.array(CasePartSchema).min(2).max(4),
 });
 
+/** Material given with a 工作实务 task: a passage (notes, a draft with errors) or a table. */
+export const MaterialSchema = z
+  .strictObject({
+    /** What the material is, shown as its heading (e.g. 今天收到的邮件). */
+    title: z.string().min(2),
+    /** A passage, kept line by line. */
+    text: z.string().min(2).optional(),
+    /** A table: column names, then rows with one cell per column. */
+    table: z
+      .strictObject({
+        columns: z.array(z.string().min(1)).min(1),
+        rows: z.array(z.array(z.union([z.string(), z.number()]).transform(String))).min(1),
+      })
+      .optional(),
+  })
+  .superRefine((material, ctx) => {
+    if ((material.text === undefined) === (material.table === undefined)) ctx.addIssue({ code: 'custom', message: '材料须有 text 或 table 之一' });
+    const columns = material.table?.columns.length ?? 0;
+    material.table?.rows.forEach((row, index) => {
+      if (row.length !== columns) ctx.addIssue({ code: 'custom', path: ['table', 'rows', index], message: `第 ${index + 1} 行有 ${row.length} 格，表头有 ${columns} 列` });
+    });
+  });
+
+/** What a 工作实务 task asks the candidate to do. */
+export const TASK_VERBS = ['拟写', '编制', '列出', '设计', '改错', '处理', '填写', '核算'] as const;
+
+/** 工作实务: a practical task of the skills paper, self-marked against its 得分点. */
+export const TaskSchema = z.strictObject({
+  ...questionBase,
+  /** Question type: a practical task (工作实务). */
+  type: z.literal('task'),
+  /** What the task asks for. */
+  verb: z.enum(TASK_VERBS),
+  /** The situation: who the candidate is, for whom, and what is known. */
+  scenario: z.string().min(30),
+  /** The task itself, e.g. 请以办公室名义拟写一份会议通知。 */
+  task: z.string().min(6),
+  /** Materials to work from, in order. */
+  materials: z.array(MaterialSchema).default([]),
+  /** The model answer, laid out as a marker expects (标题、主送、正文、落款、日期…). */
+  modelAnswer: z.string().min(20),
+  /** The task's marks; the 得分点 must add up to them. */
+  marks: z.number().positive().max(50),
+  /** The 得分点 the learner ticks when self-marking. */
+  points: z.array(ScoringPointSchema).min(3),
+});
+
 /** A question of any type, discriminated by `type`. */
 export const QuestionSchema = z
-  .discriminatedUnion('type', [SingleChoiceSchema, MultipleChoiceSchema, JudgeSchema, CaseSchema])
+  .discriminatedUnion('type', [SingleChoiceSchema, MultipleChoiceSchema, JudgeSchema, CaseSchema, TaskSchema])
   .superRefine((question, ctx) => {
+    if (question.type === 'task') {
+      const total = question.points.reduce((sum, point) => sum + point.score, 0);
+      if (Math.abs(total - question.marks) > 1e-9) {
+        ctx.addIssue({ code: 'custom', path: ['points'], message: `得分点合计 ${total} 分，与本题分值 marks ${question.marks} 分不符` });
+      }
+      return;
+    }
     if (question.type !== 'single' && question.type !== 'multiple') return;
     const allowed = OPTION_LETTERS.slice(0, question.options.length);
     for (const letter of question.answer) {

@@ -54,9 +54,21 @@ describe('GIFT export', () => {
     expect(notes).toEqual(['跳过 1 道案例分析题：GIFT 无法表达']);
   });
 
+  it('writes a 工作实务 task as an essay, the model answer and 得分点 as general feedback', () => {
+    const essay = blocks.find((b) => b.includes('::demo-t01::'))!;
+    expect(essay).toMatch(/^\/\/ \[id:demo-t01\] section:second difficulty:2 \[tag:工作实务\]/);
+    expect(essay).toContain('【会议安排】\\n项目\t内容\\n时间\t5 月 8 日 9\\:00');
+    expect(essay).toContain('请以办公室名义拟写一份会议通知。{####参考答案：\\n关于召开示例会议的通知');
+    expect(essay).toContain('得分点（共 6 分）：\\n1. 标题写明事由和文种（2 分）');
+    expect(essay.endsWith('}')).toBe(true);
+    // Moodle reads an empty answer block with general feedback as an essay question.
+    expect(readGift(essay).skipped.map((s) => s.reason).join()).toMatch(/问答题（空答案块/);
+  });
+
   it('reads back as the same questions', () => {
     const { questions, skipped } = readGift(text);
-    expect(skipped).toEqual([]);
+    // The one essay (the task) is not a question type this site imports back.
+    expect(skipped.map((s) => s.reason)).toEqual(['问答题（空答案块 {}），本站不支持，已跳过']);
     expect(questions.map((q) => [q.id, q.type, q.stem, q.options, q.answer, q.explanation, q.section, q.difficulty, q.tags])).toEqual(
       sampleBank.questions.map((q) => [q.id, q.type, q.stem, q.options, q.answer, q.explanation, q.section, q.difficulty, q.tags]),
     );
@@ -78,6 +90,7 @@ describe('Aiken export', () => {
       '跳过 2 道多选题：Aiken 只能表达单选题',
       '跳过 2 道判断题：Aiken 只能表达单选题',
       '跳过 1 道案例分析题：Aiken 只能表达单选题',
+      '跳过 1 道工作实务题：Aiken 只能表达单选题',
       'Aiken 不能携带解析，导出的题目没有解析',
     ]);
   });
@@ -91,7 +104,7 @@ describe('CSV export', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(rows[0]).toEqual(['id', 'chapter', 'section', 'type', 'difficulty', 'stem', 'option_A', 'option_B', 'option_C', 'option_D', 'option_E', 'answer', 'explanation', 'tags']);
     expect(rows).toHaveLength(1 + sampleBank.questions.length);
-    expect(notes).toEqual(['跳过 1 道案例分析题：CSV 的列放不下情景和小题']);
+    expect(notes).toEqual(['跳过 1 道案例分析题：CSV 的列放不下情景、材料和小题', '跳过 1 道工作实务题：CSV 的列放不下情景、材料和小题']);
   });
 
   it('writes answers as letters, judges as 正确/错误, tags joined with ｜', () => {
@@ -122,7 +135,7 @@ describe('JSON export and chapter selection', () => {
   it('selects one chapter, and nothing for an unknown one', () => {
     const content = validContent();
     expect(selectBank(content)?.questions).toHaveLength(4);
-    expect(selectBank(content, 'demo')?.cases).toHaveLength(1);
+    expect(selectBank(content, 'demo')?.cases.map((c) => c.kind)).toEqual(['case', 'task']);
     expect(selectBank(content, 'ghost')).toBeUndefined();
   });
 });

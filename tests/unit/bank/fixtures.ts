@@ -23,6 +23,7 @@ export function chapter(id: string, title: string, order: number): ChapterInfo {
 }
 
 export const demoCase: CaseItem = {
+  kind: 'case',
   id: 'demo-c01',
   chapter: 'demo',
   section: 'first',
@@ -33,7 +34,33 @@ export const demoCase: CaseItem = {
   tags: [],
 };
 
-/** A small bank: one question of each type, GIFT's special characters, a formula-like option, a case. */
+/** A 工作实务 task with a table to work from. */
+export const demoTask: CaseItem = {
+  kind: 'task',
+  id: 'demo-t01',
+  chapter: 'demo',
+  section: 'second',
+  difficulty: 2,
+  verb: '拟写',
+  scenario: '公司定于下周召开示例会议。',
+  materials: [{ title: '会议安排', table: { columns: ['项目', '内容'], rows: [['时间', '5 月 8 日 9:00']] } }],
+  marks: 6,
+  parts: [
+    {
+      prompt: '请以办公室名义拟写一份会议通知。',
+      modelAnswer: '关于召开示例会议的通知\n各部门：……',
+      points: [
+        { text: '标题写明事由和文种', score: 2 },
+        { text: '写明会议时间和地点', score: 2 },
+        { text: '落款写明发文单位', score: 2 },
+      ],
+    },
+  ],
+  explanation: EXPLANATION,
+  tags: [],
+};
+
+/** A small bank: one question of each type, GIFT's special characters, a formula-like option, a case and a task. */
 export const sampleBank: BankSelection = {
   chapters: [chapter('demo', '示例章节', 1), chapter('other', '另一/章', 2)],
   questions: [
@@ -44,7 +71,7 @@ export const sampleBank: BankSelection = {
     question({ id: 'demo-005', type: 'judge', stem: '用印可以事后补登。', answer: [1] }),
     question({ id: 'other-001', chapter: 'other', type: 'single', stem: '公式 a=b{c}~d#e:f 中（  ）。', options: ['=SUM(A1)', '-1', '+86 电话', '@某人'], answer: [2], explanation: `${EXPLANATION}####不是反馈\\n` }),
   ],
-  cases: [demoCase],
+  cases: [demoCase, demoTask],
 };
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));

@@ -11,15 +11,20 @@ describe('bank stats', () => {
   const stats = bankStats(chapters, questions, cases, blueprints);
 
   it('count questions by type, chapter, section and difficulty', () => {
-    expect(stats.total).toBe(5);
-    expect(stats.byType).toEqual({ single: 2, multiple: 1, judge: 1, case: 1 });
-    expect(stats.byChapter).toEqual({ demo: 5 });
-    expect(stats.bySection).toEqual({ 'demo#first': 3, 'demo#second': 2 });
-    expect(stats.byDifficulty).toEqual({ '1': 3, '2': 2, '3': 0 });
+    expect(stats.total).toBe(6);
+    expect(stats.byType).toEqual({ single: 2, multiple: 1, judge: 1, case: 1, task: 1 });
+    expect(stats.byChapter).toEqual({ demo: 6 });
+    expect(stats.bySection).toEqual({ 'demo#first': 3, 'demo#second': 3 });
+    expect(stats.byDifficulty).toEqual({ '1': 3, '2': 3, '3': 0 });
   });
 
-  it('list the sections below three questions', () => {
-    expect(stats.sectionsBelow3).toEqual(['demo#second']);
+  it('count 工作实务 tasks per chapter and the 得分点 of tasks and cases', () => {
+    expect(stats.tasksByChapter).toEqual({ demo: 1 });
+    expect(stats.rubricPoints).toEqual({ task: 3, case: 2 });
+  });
+
+  it('list the teaching sections below three questions', () => {
+    expect(stats.sectionsBelow3).toEqual([]);
   });
 
   it('measure answer balance and the ethics pool', () => {

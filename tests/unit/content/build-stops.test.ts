@@ -21,7 +21,7 @@ describe('content checks during the build', () => {
   it('let valid content through and say what was checked', () => {
     const { run, logged } = runSetup('valid', 'build');
     run();
-    expect(logged).toEqual(['内容检查通过：1 章，4 道客观题，1 道案例分析，1 套试卷蓝图']);
+    expect(logged).toEqual(['内容检查通过：1 章，4 道客观题，1 道案例分析，1 道工作实务，1 套试卷蓝图']);
   });
 
   it('keep the dev server running and log the problems instead', () => {

@@ -18,7 +18,12 @@ describe('content cross-checks', () => {
       ['demo-004', 'judge', [0]],
     ]);
     expect(questions[3]?.options).toEqual(['正确', '错误']);
-    expect(cases.map((c) => c.parts.length)).toEqual([2]);
+    expect(cases.map((c) => [c.kind, c.parts.length])).toEqual([
+      ['case', 2],
+      ['task', 1],
+    ]);
+    expect(cases[1]).toMatchObject({ verb: '拟写', marks: 6, materials: [{ title: '会议安排', table: { columns: ['项目', '内容'] } }] });
+    expect(cases[1]?.parts[0]?.points.map((p) => p.score)).toEqual([2, 2, 2]);
     expect(blueprints.map((b) => b.id)).toEqual(['demo-exam']);
   });
 
@@ -39,6 +44,7 @@ describe('content cross-checks', () => {
     ['missing-frontmatter-field', 'chapters/demo.mdx', 2, 'minutes', /期望 数字，实际接收 undefined/],
     ['yaml-syntax-error', 'questions/demo.yaml', 5, '', /YAML 语法错误/],
     ['link-to-summary', 'questions/demo.yaml', 16, 'questions[1].section', /不能链接到“本章小结”/],
+    ['task-points-mismatch', 'questions/demo.yaml', 86, 'questions[5].points', /得分点合计 6 分，与本题分值 marks 8 分不符/],
     ['internal-id-in-explanation', 'questions/demo.yaml', 26, 'questions[1].explanation', /内部小节 id“（second）”/],
     ['duplicate-options', 'questions/demo.yaml', 9, 'questions[0].options', /选项有重复/],
   ];

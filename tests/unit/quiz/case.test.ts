@@ -3,6 +3,7 @@ import { mergeCaseWork, revealModelAnswers, selfMark, startCase, tickPoint, writ
 import type { CaseItem } from '../../../src/quiz/index.ts';
 
 const item: CaseItem = {
+  kind: 'case',
   id: 'meetings-c01',
   chapter: 'meetings',
   section: 'minutes',

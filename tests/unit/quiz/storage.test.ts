@@ -39,6 +39,7 @@ function attemptRecord(id: string, ...steps: AttemptStep[]): AttemptRecord {
 }
 
 const oneQuestionCase = (id: string): CaseItem => ({
+  kind: 'case',
   id,
   chapter: 'meetings',
   section: 'minutes',

@@ -24,6 +24,7 @@ function question(fields: Partial<QuizQuestion> & Pick<QuizQuestion, 'id' | 'ste
 }
 
 const meetingCase: CaseItem = {
+  kind: 'case',
   id: 'meetings-c01',
   chapter: 'meetings',
   section: 'venue',

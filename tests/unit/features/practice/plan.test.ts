@@ -120,7 +120,7 @@ describe('the questions each mode asks', () => {
   });
 
   it('案例分析 asks case items only', () => {
-    const item: CaseItem = { id: 'meetings-c01', chapter: 'meetings', section: 'plan', difficulty: 2, scenario: '…', parts: [], explanation: '', tags: [] };
+    const item: CaseItem = { kind: 'case', id: 'meetings-c01', chapter: 'meetings', section: 'plan', difficulty: 2, scenario: '…', parts: [], explanation: '', tags: [] };
     expect(practiceQuestions(plan({ mode: 'case' }), bank, emptyReview(), T0)).toEqual([]);
     expect(practiceCases(plan({ mode: 'case', chapter: 'meetings' }), [item])).toEqual([item]);
     expect(practiceCases(plan({ mode: 'case', chapter: 'documents' }), [item])).toEqual([]);
