@@ -115,3 +115,6 @@ export {
   PROGRESS_VERSION,
 } from './progress.ts';
 export type { ExportResult, ImportCount, ImportPlan, ImportResult, LoadResult, PlannedImport, Progress, ProgressDocument } from './progress.ts';
+
+export { planStudy, PLAN_MINUTES, reviewMinutes } from './study-plan.ts';
+export type { PlanChapter, PlanDay, PlanInput, PlanTask, StudyPlan } from './study-plan.ts';
