@@ -11,7 +11,8 @@ import { ExamBlueprintSchema } from './schemas/exam.ts';
 import { NON_TEACHING_SECTIONS, readChapterSections, type ChapterSection } from './chapter-sections.ts';
 import { splitBank } from './bank.ts';
 import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/models.ts';
-import { describeShortfall, findShortfalls, forChapter } from '../quiz/pool.ts';
+import { describeShortfall, findShortfalls, forChapter, totalDrawn } from '../quiz/pool.ts';
+import { findWrittenShortfalls, isWrittenBlueprint } from '../quiz/written.ts';
 
 // Schema messages in Chinese, like the rest of the content tooling.
 z.config(z.locales.zhCN());
@@ -215,6 +216,19 @@ export function checkContent(sources: ContentSources): CheckedContent {
     const totalPoints = value.parts.reduce((sum, part) => sum + part.points, 0);
     if (value.passMark > totalPoints) {
       problems.push({ file: file.path, line: locate(['passMark']), field: 'passMark', message: `及格分 ${value.passMark} 超过总分 ${totalPoints}` });
+    }
+    const written = isWrittenBlueprint(blueprint);
+    if (written && value.parts.some((part) => totalDrawn(part.draw) > 0)) {
+      problems.push({ file: file.path, line: locate(['parts']), field: 'parts', message: '一份试卷要么抽客观题（draw），要么抽案例分析和工作实务（written），不能混合' });
+    }
+    for (const shortfall of written ? findWrittenShortfalls(cases, blueprint) : []) {
+      const index = value.parts.findIndex((p) => p.title === shortfall.part);
+      problems.push({
+        file: file.path,
+        line: locate(['parts', index, 'written', shortfall.kind]),
+        field: `parts[${index}].written.${shortfall.kind}`,
+        message: `题库不足以无重复地组卷：「${shortfall.part}」${shortfall.kind === 'case' ? '案例分析' : '工作实务'}：需要 ${shortfall.needed} 道，可用 ${shortfall.available} 道`,
+      });
     }
     const variants = blueprint.perChapter ? chapters.map((c) => ({ label: `章节 ${c.id}：`, parts: forChapter(blueprint, c.id).parts })) : [{ label: '', parts: blueprint.parts }];
     for (const variant of variants) {

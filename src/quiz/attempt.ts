@@ -31,13 +31,40 @@ export interface ItemStep {
   item: number;
 }
 
+/** Writes the answer to one part of a written item (案例分析, 工作实务), replacing what was there. */
+export interface WriteStep {
+  kind: 'write';
+  at: number;
+  item: number;
+  part: number;
+  text: string;
+}
+
+/**
+ * Self-marking after submission: the learner ticks (or unticks) a 得分点 of one part of a written
+ * item. Nobody else marks the skills paper, so ticks come only once the paper is handed in.
+ */
+export interface TickStep {
+  kind: 'tick';
+  at: number;
+  item: number;
+  part: number;
+  point: number;
+  ticked: boolean;
+}
+
+/** A written answer's longest part, in characters: far above any real answer, a bound on storage. */
+export const MAX_ANSWER_CHARS = 20_000;
+/** Written items have at most this many parts (a 案例分析 has two to four). */
+export const MAX_WRITTEN_PARTS = 8;
+
 export interface EndStep {
   /** `submit` by the learner; `timeUp` when the deadline passed (see `settle`). */
   kind: 'submit' | 'timeUp';
   at: number;
 }
 
-export type AttemptStep = StartStep | AnswerStep | ItemStep | EndStep;
+export type AttemptStep = StartStep | AnswerStep | ItemStep | WriteStep | TickStep | EndStep;
 export type StepKind = AttemptStep['kind'];
 
 export type AttemptStatus = 'not-started' | 'in-progress' | 'submitted';
@@ -53,7 +80,9 @@ export type RejectReason =
   | 'too-early'
   | 'untimed'
   | 'not-answerable'
-  | 'locked';
+  | 'locked'
+  /** A tick before the paper is handed in. */
+  | 'not-submitted';
 
 export interface Rejection {
   /** Index of the step in the replayed list. */
@@ -70,6 +99,10 @@ export interface AttemptState {
   current: number;
   /** Chosen options per item index, ascending; unanswered items are absent. */
   responses: Record<number, number[]>;
+  /** Written answers per item index, one text per part; items never written are absent. */
+  texts: Record<number, string[]>;
+  /** Self-marked 得分点 per item index and part, ascending point indices. */
+  ticks: Record<number, number[][]>;
   /** Flagged item indices, ascending. */
   flags: number[];
   startedAt: number | null;
@@ -104,6 +137,8 @@ function emptyDraft(): Draft {
     itemCount: 0,
     current: 0,
     responses: {},
+    texts: {},
+    ticks: {},
     flags: new Set(),
     startedAt: null,
     deadline: null,
@@ -116,7 +151,11 @@ function emptyDraft(): Draft {
 function toDraft(state: AttemptState): Draft {
   const responses: Record<number, number[]> = {};
   for (const [item, choice] of Object.entries(state.responses)) responses[Number(item)] = [...choice];
-  return { ...state, responses, flags: new Set(state.flags), rejected: [...state.rejected] };
+  const texts: Record<number, string[]> = {};
+  for (const [item, parts] of Object.entries(state.texts)) texts[Number(item)] = [...parts];
+  const ticks: Record<number, number[][]> = {};
+  for (const [item, parts] of Object.entries(state.ticks)) ticks[Number(item)] = parts.map((points) => [...points]);
+  return { ...state, responses, texts, ticks, flags: new Set(state.flags), rejected: [...state.rejected] };
 }
 
 function toState(draft: Draft): AttemptState {
@@ -141,15 +180,21 @@ function reasonToReject(draft: Draft, step: AttemptStep): RejectReason | null {
       if (draft.status === 'submitted') return 'submitted';
       if (draft.deadline === null) return 'untimed';
       return step.at < draft.deadline ? 'too-early' : null;
+    case 'tick':
+      if (!isItem(draft, step.item)) return 'no-such-item';
+      if (draft.status !== 'submitted') return 'not-submitted';
+      return isPart(step.part) && isCount(step.point) && typeof step.ticked === 'boolean' ? null : 'invalid-step';
+    case 'write':
     case 'flag':
     case 'unflag':
     case 'answer': {
       if (!isItem(draft, step.item)) return 'no-such-item';
       if (draft.status === 'submitted') return 'submitted';
       if (late) return 'time-up';
-      if (step.kind !== 'answer') return null;
+      if (step.kind !== 'answer' && step.kind !== 'write') return null;
       const behaviour = draft.behaviour === null ? null : BEHAVIOURS[draft.behaviour];
       if (!behaviour?.acceptsAnswers) return 'not-answerable';
+      if (step.kind === 'write') return isPart(step.part) && typeof step.text === 'string' && step.text.length <= MAX_ANSWER_CHARS ? null : 'invalid-step';
       if (!Array.isArray(step.choice) || !step.choice.every(isCount)) return 'invalid-step';
       return behaviour.locksAnswered && draft.responses[step.item] !== undefined ? 'locked' : null;
     }
@@ -158,6 +203,10 @@ function reasonToReject(draft: Draft, step: AttemptStep): RejectReason | null {
 
 function isItem(draft: Draft, item: number): boolean {
   return isCount(item) && item < draft.itemCount;
+}
+
+function isPart(part: number): boolean {
+  return isCount(part) && part < MAX_WRITTEN_PARTS;
 }
 
 /** Applies a step already judged acceptable. */
@@ -174,6 +223,21 @@ function applyTo(draft: Draft, step: AttemptStep): void {
       const choice = [...new Set(step.choice)].sort((a, b) => a - b);
       if (choice.length === 0) delete draft.responses[step.item];
       else draft.responses[step.item] = choice;
+      return;
+    }
+    case 'write': {
+      const parts = draft.texts[step.item] ?? [];
+      while (parts.length <= step.part) parts.push('');
+      parts[step.part] = step.text;
+      draft.texts[step.item] = parts;
+      return;
+    }
+    case 'tick': {
+      const parts = draft.ticks[step.item] ?? [];
+      while (parts.length <= step.part) parts.push([]);
+      const rest = (parts[step.part] ?? []).filter((p) => p !== step.point);
+      parts[step.part] = step.ticked ? [...rest, step.point].sort((a, b) => a - b) : rest;
+      draft.ticks[step.item] = parts;
       return;
     }
     case 'flag':

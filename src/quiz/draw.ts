@@ -56,6 +56,8 @@ export interface Paper extends PaperHeader {
  * under the learner's saved answers.
  */
 export interface PaperLayout extends PaperHeader {
+  /** `written` for the skills paper (written.ts); absent for objective papers. */
+  kind?: 'objective' | 'written' | undefined;
   items: PaperSlot[];
 }
 

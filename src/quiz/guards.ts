@@ -60,6 +60,10 @@ export function isAttemptStep(v: unknown): v is AttemptStep {
     case 'unflag':
     case 'navigate':
       return isCount(v['item']);
+    case 'write':
+      return isCount(v['item']) && isCount(v['part']) && isString(v['text']);
+    case 'tick':
+      return isCount(v['item']) && isCount(v['part']) && isCount(v['point']) && isBoolean(v['ticked']);
     case 'submit':
     case 'timeUp':
       return true;
@@ -76,6 +80,7 @@ const isPaperSlot = (v: unknown): v is PaperSlot => hasFields(v, { part: isCount
 
 export function isPaperLayout(v: unknown): v is PaperLayout {
   return hasFields(v, {
+    kind: (k) => k === undefined || k === 'objective' || k === 'written',
     blueprintId: isString,
     title: isString,
     seed: isString,

@@ -18,7 +18,7 @@ export type {
   ScoringPoint,
 } from './models.ts';
 export { DIFFICULTY_NAMES, JUDGE_OPTIONS, TYPE_NAMES } from './models.ts';
-export type { ItemType } from './models.ts';
+export type { ItemType, Material, WrittenKind, WrittenPart } from './models.ts';
 export { describeShortfall, findShortfalls, forChapter, inPool, OBJECTIVE_TYPES, totalDrawn } from './pool.ts';
 export type { Shortfall } from './pool.ts';
 
@@ -35,6 +35,8 @@ export { BEHAVIOURS, feedbackFor, isBehaviourName, scoreAttempt } from './behavi
 export type { Behaviour, BehaviourName, Feedback, Verdict } from './behaviours.ts';
 
 export {
+  MAX_ANSWER_CHARS,
+  MAX_WRITTEN_PARTS,
   mergeAttemptRecords,
   mergeSteps,
   record,
@@ -58,6 +60,8 @@ export type {
   RejectReason,
   StartStep,
   StepKind,
+  TickStep,
+  WriteStep,
 } from './attempt.ts';
 
 export { mergeCaseWork, revealModelAnswers, selfMark, startCase, tickPoint, writeCaseAnswer } from './case.ts';
@@ -80,8 +84,8 @@ export {
 } from './review.ts';
 export type { ReviewRecord, ReviewState, StoredCard } from './review.ts';
 
-export { AttemptSession } from './session.ts';
-export type { SessionOptions, StepOutcome } from './session.ts';
+export { AttemptSession, isWrittenPaper, layoutOfAny } from './session.ts';
+export type { AnyPaper, SessionOptions, StepOutcome } from './session.ts';
 
 export { entryNames, isQuotaExceeded, readEntry, STORAGE_PREFIX, storedSize, writeBatch, writeEntry } from './store.ts';
 export type { BatchWrite, EntryKind, Envelope, KeyValueStore, ReadResult, SaveResult, StorageProblem } from './store.ts';
@@ -118,3 +122,17 @@ export type { ExportResult, ImportCount, ImportPlan, ImportResult, LoadResult, P
 
 export { planStudy, PLAN_MINUTES, reviewMinutes } from './study-plan.ts';
 export type { PlanChapter, PlanDay, PlanInput, PlanTask, StudyPlan } from './study-plan.ts';
+
+export {
+  drawWrittenPaper,
+  findWrittenShortfalls,
+  isWrittenBlueprint,
+  restoreWrittenPaper,
+  scoreWritten,
+  tickedPoints,
+  WrittenDrawError,
+  writtenLayoutOf,
+  WRITTEN_KINDS,
+} from './written.ts';
+export type { WrittenItemMark, WrittenPaper, WrittenPaperItem, WrittenScore, WrittenShortfall } from './written.ts';
+export { pointTerms, seemsCovered } from './rubric-hint.ts';

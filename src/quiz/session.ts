@@ -8,12 +8,26 @@ import { mergeSteps, record, replay, settle, startAttempt, stepKey } from './att
 import type { Attempt, AttemptRecord, AttemptState, AttemptStep, RejectReason } from './attempt.ts';
 import { scoreAttempt } from './behaviours.ts';
 import { layoutOf } from './draw.ts';
-import type { Paper } from './draw.ts';
+import type { Paper, PaperLayout } from './draw.ts';
 import { loadAttempt, REVIEW, saveAttempt, saveReview } from './progress-entries.ts';
 import { emptyReview, recordMarks } from './review.ts';
 import type { PaperScore } from './scoring.ts';
 import { readEntry } from './store.ts';
 import type { KeyValueStore, StorageProblem } from './store.ts';
+import { scoreWritten, writtenLayoutOf } from './written.ts';
+import type { WrittenPaper, WrittenScore } from './written.ts';
+
+/** Any timed paper: objective questions, or the skills paper's written items. */
+export type AnyPaper = Paper | WrittenPaper;
+
+export function isWrittenPaper(paper: AnyPaper): paper is WrittenPaper {
+  return 'kind' in paper && paper.kind === 'written';
+}
+
+/** The storable form of either kind of paper. */
+export function layoutOfAny(paper: AnyPaper): PaperLayout {
+  return isWrittenPaper(paper) ? writtenLayoutOf(paper) : layoutOf(paper);
+}
 
 export interface StepOutcome {
   /** Why the engine refused the step (nothing changed), or null. */
@@ -32,16 +46,16 @@ export interface SessionOptions {
 
 const MINUTE = 60_000;
 
-export class AttemptSession {
+export class AttemptSession<P extends AnyPaper = AnyPaper> {
   readonly id: string;
-  readonly paper: Paper;
+  readonly paper: P;
   readonly options: SessionOptions;
   #store: KeyValueStore;
   #attempt: Attempt;
   /** Set once this tab has put the paper's marks into the 错题本, so a retried save never adds them twice. */
   #marksRecorded = false;
 
-  constructor(store: KeyValueStore, stored: AttemptRecord, paper: Paper, options: SessionOptions) {
+  constructor(store: KeyValueStore, stored: AttemptRecord, paper: P, options: SessionOptions) {
     this.#store = store;
     this.id = stored.id;
     this.paper = paper;
@@ -52,9 +66,9 @@ export class AttemptSession {
   }
 
   /** Starts a new timed attempt on `paper` at `now` and saves it. */
-  static begin(store: KeyValueStore, id: string, paper: Paper, now: number, options: SessionOptions): { session: AttemptSession; problems: StorageProblem[] } {
+  static begin<P extends AnyPaper>(store: KeyValueStore, id: string, paper: P, now: number, options: SessionOptions): { session: AttemptSession<P>; problems: StorageProblem[] } {
     const attempt = startAttempt({ behaviour: 'exam', itemCount: paper.items.length, timeLimitMs: paper.minutes * MINUTE }, now);
-    const session = new AttemptSession(store, { id, layout: layoutOf(paper), steps: attempt.steps }, paper, options);
+    const session = new AttemptSession(store, { id, layout: layoutOfAny(paper), steps: attempt.steps }, paper, options);
     return { session, problems: session.#save(now) };
   }
 
@@ -67,12 +81,18 @@ export class AttemptSession {
   }
 
   get record(): AttemptRecord {
-    return { id: this.id, layout: layoutOf(this.paper), steps: this.#attempt.steps };
+    return { id: this.id, layout: layoutOfAny(this.paper), steps: this.#attempt.steps };
   }
 
-  /** The score, once the attempt is submitted. */
+  /** The score of an objective paper, once it is submitted. */
   get score(): PaperScore | null {
-    return scoreAttempt(this.paper, this.state);
+    return isWrittenPaper(this.paper) ? null : scoreAttempt(this.paper, this.state);
+  }
+
+  /** The self-marked score of a skills paper, once it is submitted (it changes as points are ticked). */
+  get writtenScore(): WrittenScore | null {
+    if (!isWrittenPaper(this.paper) || this.state.status !== 'submitted') return null;
+    return scoreWritten(this.paper, this.state);
   }
 
   /** Records a step and saves at once. A refused step is neither kept nor saved. */

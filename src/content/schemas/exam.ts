@@ -20,6 +20,14 @@ export const DrawCountsSchema = z.strictObject({
   judge: z.int().min(0).default(0),
 });
 
+/** How many written items a part of the skills paper draws. */
+export const WrittenCountsSchema = z.strictObject({
+  /** Number of 案例分析 items. */
+  case: z.int().min(0).default(0),
+  /** Number of 工作实务 tasks. */
+  task: z.int().min(0).default(0),
+});
+
 /** One part of a paper, e.g. 职业道德 (25 questions scaled to 10 points). */
 export const ExamPartSchema = z.strictObject({
   /** Part heading shown on the paper. */
@@ -28,8 +36,13 @@ export const ExamPartSchema = z.strictObject({
   points: z.number().positive(),
   /** Where its questions come from. */
   pool: QuestionPoolSchema.default({}),
-  /** How many questions of each type it draws. */
-  draw: DrawCountsSchema,
+  /** How many questions of each objective type it draws. */
+  draw: DrawCountsSchema.default({ single: 0, multiple: 0, judge: 0 }),
+  /**
+   * The skills paper: how many written items (案例分析, 工作实务) it draws, each worth an equal
+   * share of the part's points and self-marked against its 得分点. A paper is objective or written.
+   */
+  written: WrittenCountsSchema.optional(),
 });
 
 /** An exam blueprint (`src/content/exams/<id>.yaml`). The file name is the blueprint id. */

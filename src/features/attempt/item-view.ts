@@ -3,7 +3,8 @@
  * pick; the skills paper plugs in its own view of written answers. The desk owns navigation, the
  * sheet and the clock; a view only draws an item and turns input into steps.
  */
-import type { AttemptSession, AttemptStep } from '../../quiz/index.ts';
+import { isWrittenPaper } from '../../quiz/index.ts';
+import type { AttemptSession, AttemptStep, PaperItem } from '../../quiz/index.ts';
 import { renderQuestion } from '../../ui/question-view.ts';
 import { toggleChoice } from './sheet.ts';
 
@@ -16,17 +17,22 @@ export interface ItemView {
   choose?(session: AttemptSession, index: number, option: number): number[] | null;
 }
 
+/** Item `index` of an objective paper; the desk never hands this view a written paper. */
+function objectiveItem(session: AttemptSession, index: number): PaperItem | undefined {
+  if (isWrittenPaper(session.paper)) throw new TypeError('objectiveItems 只显示客观题试卷');
+  return session.paper.items[index];
+}
+
 export const objectiveItems: ItemView = {
   render(session, index, record) {
-    const { paper, state } = session;
-    const item = paper.items[index];
+    const item = objectiveItem(session, index);
     if (!item) throw new RangeError(`试卷没有第 ${index + 1} 题`);
     return renderQuestion(item.question, {
       number: index + 1,
-      chosen: state.responses[index] ?? [],
+      chosen: session.state.responses[index] ?? [],
       disabled: false,
       onChange: (choice) => record({ kind: 'answer', at: Date.now(), item: index, choice }),
-      multiplePolicy: paper.multiplePolicy,
+      multiplePolicy: session.paper.multiplePolicy,
     });
   },
   sync(slot, session, index) {
@@ -36,7 +42,7 @@ export const objectiveItems: ItemView = {
     });
   },
   choose(session, index, option) {
-    const question = session.paper.items[index]?.question;
+    const question = objectiveItem(session, index)?.question;
     if (!question) return null;
     return toggleChoice(question.type, question.options.length, session.state.responses[index] ?? [], option);
   },

@@ -12,9 +12,14 @@ export interface ItemStatus {
   current: boolean;
 }
 
+/** Something chosen, or something written in any part of a written item. */
+export function isAnswered(state: Pick<AttemptState, 'responses' | 'texts'>, item: number): boolean {
+  return (state.responses[item]?.length ?? 0) > 0 || (state.texts[item] ?? []).some((text) => text.trim() !== '');
+}
+
 export function itemStatus(state: AttemptState, item: number, current: number): ItemStatus {
   return {
-    answered: (state.responses[item]?.length ?? 0) > 0,
+    answered: isAnswered(state, item),
     flagged: state.flags.includes(item),
     current: item === current,
   };
@@ -42,7 +47,7 @@ export interface Unfinished {
 
 export function unfinished(state: AttemptState): Unfinished {
   let answered = 0;
-  for (let item = 0; item < state.itemCount; item++) if ((state.responses[item]?.length ?? 0) > 0) answered++;
+  for (let item = 0; item < state.itemCount; item++) if (isAnswered(state, item)) answered++;
   return { unanswered: state.itemCount - answered, flagged: state.flags.length };
 }
 

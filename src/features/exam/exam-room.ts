@@ -3,17 +3,32 @@
  * `?blueprint=<id>&chapter=<id>`) the start screen, `?attempt=<id>` an attempt — so reloading or
  * reopening the tab comes back to the same place, and the attempt itself comes back from storage.
  */
-import { AttemptSession, drawPaper, loadAttempt, loadProgress, remainingMs, restorePaper, STORAGE_PREFIX } from '../../quiz/index.ts';
-import type { Paper, PaperLayout, StorageProblem } from '../../quiz/index.ts';
-import { loadBank, loadCatalog, type Catalog } from '../../ui/content.ts';
+import {
+  AttemptSession,
+  drawPaper,
+  drawWrittenPaper,
+  isWrittenBlueprint,
+  isWrittenPaper,
+  loadAttempt,
+  loadProgress,
+  remainingMs,
+  restorePaper,
+  restoreWrittenPaper,
+  STORAGE_PREFIX,
+} from '../../quiz/index.ts';
+import type { AnyPaper, Paper, PaperLayout, StorageProblem, WrittenPaper } from '../../quiz/index.ts';
+import { loadBank, loadCatalog, sectionLink, type Catalog } from '../../ui/content.ts';
 import { describeStorageProblems, deviceStore, NOT_PERSISTENT } from '../../ui/device-store.ts';
 import { addNotices, el, errorText, link, paragraph, randomHex, ref } from '../../ui/dom.ts';
 import { formatClock, formatDateTime, formatDuration, formatPoints } from '../../ui/format.ts';
 import type { AttemptDesk } from '../attempt/attempt-desk.ts';
+import { objectiveItems } from '../attempt/item-view.ts';
+import { writtenItems } from '../attempt/written-items.ts';
 import { examHistory, paperName, timeUsed, type ExamEntry } from './history.ts';
 import { renderResults } from './results.ts';
+import { renderSkillsResults } from './skills-results.ts';
 
-type Screen = 'start' | 'desk' | 'results';
+type Screen = 'start' | 'desk' | 'results' | 'skills-results';
 
 const ATTEMPT_KEY = `${STORAGE_PREFIX}attempt:`;
 /** The mock exam's answers feed the 错题本 and 今日复习. */
@@ -24,7 +39,9 @@ async function bankFor(chapter: string | null) {
   return (await loadBank(chapter === null ? undefined : [chapter])).questions;
 }
 
-async function restore(layout: PaperLayout): Promise<Paper> {
+/** The paper an attempt was taken on, rebuilt from its layout and the current bank. */
+async function restore(layout: PaperLayout): Promise<AnyPaper> {
+  if (layout.kind === 'written') return restoreWrittenPaper((await loadBank()).cases, layout);
   return restorePaper(await bankFor(layout.chapter), layout);
 }
 
@@ -129,7 +146,10 @@ class ExamRoom extends HTMLElement {
       const blueprint = catalog.blueprints.find((b) => b.id === blueprintId);
       if (!blueprint) throw new Error(`没有名为 ${blueprintId} 的试卷`);
       const pickedChapter = blueprint.perChapter ? chapter : null;
-      const paper = drawPaper(await bankFor(pickedChapter), blueprint, randomHex(8), { chapter: pickedChapter ?? undefined });
+      const seed = randomHex(8);
+      const paper: AnyPaper = isWrittenBlueprint(blueprint)
+        ? drawWrittenPaper((await loadBank()).cases, blueprint, seed)
+        : drawPaper(await bankFor(pickedChapter), blueprint, seed, { chapter: pickedChapter ?? undefined });
       const id = `${Date.now().toString(36)}-${randomHex(4)}`;
       const { session, problems } = AttemptSession.begin(this.#store, id, paper, Date.now(), SESSION_OPTIONS);
       this.#notify(problems);
@@ -162,11 +182,22 @@ class ExamRoom extends HTMLElement {
       container.replaceChildren(paragraph(`无法加载试卷信息：${errorText(error)}`, 'notice'));
       return;
     }
-    const rows = await Promise.all(entries.map((entry) => this.#historyRow(entry, catalog)));
+    const rows = await Promise.all(entries.map(async (entry) => ({ entry, ...(await this.#historyRow(entry, catalog)) })));
     if (run !== this.#historyRun || this.#shown !== 'start') return;
-    const list = el('ol');
-    list.append(...rows.map((row) => row.li));
-    container.replaceChildren(list);
+    // The skills paper is kept apart from the theory papers: its score is the learner's own marking.
+    const groups: [string, typeof rows][] = [
+      ['理论知识', rows.filter((row) => row.entry.record.layout.kind !== 'written')],
+      ['专业能力（自评）', rows.filter((row) => row.entry.record.layout.kind === 'written')],
+    ];
+    container.replaceChildren(
+      ...groups
+        .filter(([, list]) => list.length > 0)
+        .flatMap(([heading, list]) => {
+          const ol = el('ol');
+          ol.append(...list.map((row) => row.li));
+          return [el('h3', 'history-group', heading), ol];
+        }),
+    );
 
     const open = rows.find((row) => row.resumable);
     resume.hidden = !open;
@@ -194,14 +225,14 @@ class ExamRoom extends HTMLElement {
     if (settled) this.#notify(settled.problems);
     const { state } = session;
     const facts = [formatDateTime(state.startedAt ?? 0)];
-    const score = session.score;
+    const score = session.score ?? session.writtenScore;
     if (score) {
-      facts.push(`${formatPoints(score.total)} / ${formatPoints(score.maxTotal)} 分`);
+      facts.push(`${isWrittenPaper(session.paper) ? '自评 ' : ''}${formatPoints(score.total)} / ${formatPoints(score.maxTotal)} 分`);
       const used = timeUsed(state);
       if (used !== null) facts.push(`用时 ${formatDuration(used)}${state.endedBy === 'timeUp' ? '（时间到自动交卷）' : ''}`);
       factsLine.textContent = `${facts.join(' · ')} · `;
       factsLine.append(el('span', score.passed ? 'pass' : 'fail', score.passed ? '及格 ✓' : '不及格 ✗'));
-      li.append(link(href, '查看成绩与解析', { context: `${name}，${facts[0]}` }));
+      li.append(link(href, isWrittenPaper(session.paper) ? '查看作答与自评' : '查看成绩与解析', { context: `${name}，${facts[0]}` }));
       return { li, resumable: false, resumeNotice: [] };
     }
     const remaining = remainingMs(state, Date.now());
@@ -236,6 +267,7 @@ class ExamRoom extends HTMLElement {
     this.#show('desk');
     this.#session = session;
     this.#desk.open(session, {
+      view: isWrittenPaper(session.paper) ? writtenItems : objectiveItems,
       title: paperName(session.paper, new Map(catalog.chapters.map((c) => [c.id, c.title]))),
       onEnded: () => this.#showResults(session, catalog, true),
       onProblems: (problems) => this.#notify(problems),
@@ -243,11 +275,27 @@ class ExamRoom extends HTMLElement {
   }
 
   #showResults(session: AttemptSession, catalog: Catalog, moveFocus: boolean): void {
+    if (isWrittenPaper(session.paper)) {
+      this.#showSkillsResults(session as AttemptSession<WrittenPaper>, catalog, moveFocus);
+      return;
+    }
     this.#show('results');
     this.#session = session;
     const results = this.#screen('results');
-    renderResults(results, session, catalog);
+    renderResults(results, session as AttemptSession<Paper>, catalog);
     if (moveFocus) ref(results, 'results-title').focus();
+  }
+
+  #showSkillsResults(session: AttemptSession<WrittenPaper>, catalog: Catalog, moveFocus: boolean): void {
+    this.#show('skills-results');
+    this.#session = session;
+    const results = this.#screen('skills-results');
+    renderSkillsResults(results, session, {
+      title: paperName(session.paper, new Map(catalog.chapters.map((c) => [c.id, c.title]))),
+      onProblems: (problems) => this.#notify(problems),
+      sectionLink: (chapter, section) => sectionLink(catalog.chapters, chapter, section),
+    });
+    if (moveFocus) ref(results, 'skills-title').focus();
   }
 
   /** Another tab saved: merge into the attempt on screen, or refresh the history list. */

@@ -20,7 +20,8 @@ export interface ExamEntry {
 export function examHistory(attempts: Readonly<Record<string, AttemptRecord>>): ExamEntry[] {
   return Object.values(attempts)
     .map((record) => ({ record, state: replay(record.steps) }))
-    .filter(({ state }) => state.behaviour === 'exam' && state.startedAt !== null)
+    // A trainer's assignment is an exam attempt too, but it belongs to its assignment page.
+    .filter(({ record, state }) => state.behaviour === 'exam' && state.startedAt !== null && !record.id.startsWith('trainer-'))
     .sort((a, b) => (b.state.startedAt ?? 0) - (a.state.startedAt ?? 0) || a.record.id.localeCompare(b.record.id));
 }
 

@@ -3,14 +3,14 @@
  * (numbers in text, bars only as decoration), and every question with its feedback.
  */
 import { feedbackFor } from '../../quiz/index.ts';
-import type { AttemptSession, PaperScore, Tally } from '../../quiz/index.ts';
+import type { AttemptSession, Paper, PaperScore, Tally } from '../../quiz/index.ts';
 import { sectionLink, type Catalog } from '../../ui/content.ts';
 import { el, ref } from '../../ui/dom.ts';
 import { formatDateTime, formatDuration, formatPercent, formatPoints } from '../../ui/format.ts';
 import { renderReviewed } from '../../ui/question-view.ts';
 import { paperName, timeUsed } from './history.ts';
 
-export function renderResults(root: HTMLElement, session: AttemptSession, catalog: Catalog): void {
+export function renderResults(root: HTMLElement, session: AttemptSession<Paper>, catalog: Catalog): void {
   const { paper, state } = session;
   const score = session.score;
   if (!score) return;
@@ -85,7 +85,7 @@ function row(cells: string[], labels: readonly string[], tally: Tally): HTMLTabl
   return tr;
 }
 
-function renderReview(root: HTMLElement, session: AttemptSession, score: PaperScore, catalog: Catalog): void {
+function renderReview(root: HTMLElement, session: AttemptSession<Paper>, score: PaperScore, catalog: Catalog): void {
   const { paper, state } = session;
   const list = ref(root, 'review');
   const onlyWrong = ref<HTMLInputElement>(root, 'only-wrong');

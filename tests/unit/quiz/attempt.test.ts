@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeSteps, record, remainingMs, replay, settle, startAttempt } from '../../../src/quiz/index.ts';
+import { MAX_ANSWER_CHARS, MAX_WRITTEN_PARTS, mergeSteps, record, remainingMs, replay, settle, startAttempt } from '../../../src/quiz/index.ts';
 import type { Attempt, AttemptStep, BehaviourName } from '../../../src/quiz/index.ts';
 
 const MINUTE = 60_000;
@@ -34,6 +34,8 @@ describe('replaying an attempt', () => {
       itemCount: 5,
       current: 3,
       responses: { 0: [2], 3: [1, 3] },
+      texts: {},
+      ticks: {},
       flags: [1],
       startedAt: T0,
       deadline: T0 + 90 * MINUTE,
@@ -191,5 +193,42 @@ describe('attempt properties', () => {
         expect(replay(attempt.steps)).toEqual(attempt.state);
       }),
     );
+  });
+});
+
+describe('written answers and self-marking (the skills paper)', () => {
+  const start = () => startAttempt({ behaviour: 'exam', itemCount: 3, timeLimitMs: 60 * 60_000 }, T0);
+  const apply = (steps: AttemptStep[]) => steps.reduce((a, s) => record(a, s).attempt, start());
+
+  it('keeps the latest text of each part, and accepts no tick before the paper is handed in', () => {
+    let attempt = apply([
+      { kind: 'write', at: T0 + 1, item: 0, part: 1, text: '初稿' },
+      { kind: 'write', at: T0 + 2, item: 0, part: 1, text: '改好的答案' },
+      { kind: 'write', at: T0 + 3, item: 2, part: 0, text: '任务答案' },
+    ]);
+    expect(attempt.state.texts).toEqual({ 0: ['', '改好的答案'], 2: ['任务答案'] });
+    expect(record(attempt, { kind: 'tick', at: T0 + 4, item: 0, part: 1, point: 0, ticked: true }).rejected).toBe('not-submitted');
+    attempt = record(attempt, { kind: 'submit', at: T0 + 5 }).attempt;
+    expect(record(attempt, { kind: 'write', at: T0 + 6, item: 0, part: 1, text: '交卷后改' }).rejected).toBe('submitted');
+    attempt = record(attempt, { kind: 'tick', at: T0 + 7, item: 0, part: 1, point: 2, ticked: true }).attempt;
+    attempt = record(attempt, { kind: 'tick', at: T0 + 8, item: 0, part: 1, point: 0, ticked: true }).attempt;
+    attempt = record(attempt, { kind: 'tick', at: T0 + 9, item: 0, part: 1, point: 2, ticked: false }).attempt;
+    expect(attempt.state.ticks).toEqual({ 0: [[], [0]] });
+    expect(attempt.state.texts[0]).toEqual(['', '改好的答案']);
+  });
+
+  it('refuses writing after the deadline, to a part out of range, and text beyond the limit', () => {
+    const attempt = start();
+    expect(record(attempt, { kind: 'write', at: T0 + 61 * 60_000, item: 0, part: 0, text: '晚了' }).rejected).toBe('time-up');
+    expect(record(attempt, { kind: 'write', at: T0 + 1, item: 0, part: MAX_WRITTEN_PARTS, text: '多' }).rejected).toBe('invalid-step');
+    expect(record(attempt, { kind: 'write', at: T0 + 1, item: 0, part: 0, text: '字'.repeat(MAX_ANSWER_CHARS + 1) }).rejected).toBe('invalid-step');
+    expect(record(attempt, { kind: 'write', at: T0 + 1, item: 3, part: 0, text: '无此题' }).rejected).toBe('no-such-item');
+  });
+
+  it('merges two tabs\' writing by time: the later text of a part wins, whichever tab merges first', () => {
+    const a = apply([{ kind: 'write', at: T0 + 10, item: 1, part: 0, text: '甲' }]);
+    const b = apply([{ kind: 'write', at: T0 + 20, item: 1, part: 0, text: '乙' }]);
+    expect(replay(mergeSteps(a.steps, b.steps)).texts).toEqual({ 1: ['乙'] });
+    expect(replay(mergeSteps(b.steps, a.steps)).texts).toEqual({ 1: ['乙'] });
   });
 });

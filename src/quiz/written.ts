@@ -1,0 +1,196 @@
+/**
+ * The skills paper (专业能力): written items — 案例分析 and 工作实务 — drawn from a blueprint,
+ * answered in writing through the same attempt as every timed paper (`write` steps), and
+ * self-marked after hand-in (`tick` steps) against each item's 得分点. Nobody else marks it, so
+ * the score is the learner's own: every item counts its share of its part's points by the share
+ * of 得分点 ticked, scaled to the paper's 100.
+ */
+import type { AttemptState } from './attempt.ts';
+import { allocate, type PaperHeader, type PaperLayout, type PaperSlot } from './draw.ts';
+import type { Blueprint, CaseItem, WrittenKind } from './models.ts';
+import { forChapter, inPool } from './pool.ts';
+import { createRandom, pick, shuffle } from './random.ts';
+
+export const WRITTEN_KINDS: readonly WrittenKind[] = ['case', 'task'];
+
+/** A written item on a paper, with its slot (permutation is empty: nothing to reorder). */
+export interface WrittenPaperItem extends PaperSlot {
+  written: CaseItem;
+}
+
+export interface WrittenPaper extends PaperHeader {
+  kind: 'written';
+  items: WrittenPaperItem[];
+}
+
+/** Whether a blueprint draws written items (the skills paper) rather than objective questions. */
+export function isWrittenBlueprint(blueprint: Pick<Blueprint, 'parts'>): boolean {
+  return blueprint.parts.some((part) => WRITTEN_KINDS.some((kind) => (part.written?.[kind] ?? 0) > 0));
+}
+
+/** What a written blueprint lacks: 「案例分析」案例分析：需要 2 道，可用 1 道. */
+export interface WrittenShortfall {
+  part: string;
+  kind: WrittenKind;
+  needed: number;
+  available: number;
+}
+
+export function findWrittenShortfalls(items: readonly CaseItem[], blueprint: Pick<Blueprint, 'parts'>): WrittenShortfall[] {
+  const used = new Set<string>();
+  const shortfalls: WrittenShortfall[] = [];
+  for (const part of blueprint.parts) {
+    for (const kind of WRITTEN_KINDS) {
+      const needed = part.written?.[kind] ?? 0;
+      if (needed === 0) continue;
+      const candidates = items.filter((item) => item.kind === kind && !used.has(item.id) && inPool(item, part.pool));
+      if (candidates.length < needed) shortfalls.push({ part: part.title, kind, needed, available: candidates.length });
+      for (const item of candidates.slice(0, needed)) used.add(item.id);
+    }
+  }
+  return shortfalls;
+}
+
+export class WrittenDrawError extends Error {
+  readonly shortfalls: WrittenShortfall[];
+  constructor(title: string, shortfalls: WrittenShortfall[]) {
+    const kinds = { case: '案例分析', task: '工作实务' } as const;
+    super(`无法组卷「${title}」：${shortfalls.map((s) => `「${s.part}」${kinds[s.kind]}：需要 ${s.needed} 道，可用 ${s.available} 道`).join('；')}`);
+    this.name = 'WrittenDrawError';
+    this.shortfalls = shortfalls;
+  }
+}
+
+/**
+ * Draws a skills paper. Within a part, items are spread over chapters (one chapter's items are a
+ * group; seats go to groups in proportion to their size with random ties), so two 案例分析 on one
+ * paper come from two chapters whenever the pool allows. The same seed draws the same paper.
+ */
+export function drawWrittenPaper(items: readonly CaseItem[], blueprint: Blueprint, seed: string, options: { chapter?: string | undefined } = {}): WrittenPaper {
+  const chapter = options.chapter ?? null;
+  const parts = (chapter === null ? blueprint : forChapter(blueprint, chapter)).parts;
+  const shortfalls = findWrittenShortfalls(items, { parts });
+  if (shortfalls.length > 0) throw new WrittenDrawError(blueprint.title, shortfalls);
+  const random = createRandom(seed);
+  const used = new Set<string>();
+  const drawn: WrittenPaperItem[] = [];
+  parts.forEach((part, partIndex) => {
+    for (const kind of WRITTEN_KINDS) {
+      const needed = part.written?.[kind] ?? 0;
+      if (needed === 0) continue;
+      const byChapter = new Map<string, CaseItem[]>();
+      for (const item of items) {
+        if (item.kind !== kind || used.has(item.id) || !inPool(item, part.pool)) continue;
+        byChapter.set(item.chapter, [...(byChapter.get(item.chapter) ?? []), item]);
+      }
+      const groups = [...byChapter.values()];
+      // One seat per chapter first: allocate over groups of size one, then fill from the rest.
+      const firstRound = allocate(groups.map(() => 1), Math.min(needed, groups.length), random);
+      const chosen = groups.flatMap((group, i) => pick(group, firstRound[i] ?? 0, random));
+      const rest = shuffle(groups.flat().filter((item) => !chosen.includes(item)), random).slice(0, needed - chosen.length);
+      for (const item of shuffle([...chosen, ...rest], random)) {
+        used.add(item.id);
+        drawn.push({ part: partIndex, questionId: item.id, permutation: [], written: item });
+      }
+    }
+  });
+  const count = (part: (typeof parts)[number]) => WRITTEN_KINDS.reduce((n, kind) => n + (part.written?.[kind] ?? 0), 0);
+  return {
+    kind: 'written',
+    blueprintId: blueprint.id,
+    title: blueprint.title,
+    seed,
+    chapter,
+    minutes: blueprint.minutes,
+    passMark: blueprint.passMark,
+    multiplePolicy: blueprint.multiplePolicy,
+    parts: parts.map((part) => ({ title: part.title, points: part.points, count: count(part) })),
+    items: drawn,
+  };
+}
+
+/** The storable form of a written paper: slots, marked as written. */
+export function writtenLayoutOf(paper: WrittenPaper): PaperLayout {
+  const { items, ...header } = paper;
+  return { ...header, kind: 'written', items: items.map(({ part, questionId }) => ({ part, questionId, permutation: [] })) };
+}
+
+/** Rebuilds a written paper from its layout; throws, naming them, when items are gone or changed. */
+export function restoreWrittenPaper(bank: readonly CaseItem[], layout: PaperLayout): WrittenPaper {
+  const byId = new Map(bank.map((item) => [item.id, item]));
+  const missing = layout.items.filter((slot) => !byId.has(slot.questionId)).map((slot) => slot.questionId);
+  if (missing.length > 0) throw new Error(`无法恢复试卷「${layout.title}」：${missing.join('、')} 已不在题库中`);
+  const { items, ...header } = layout;
+  return { ...header, kind: 'written', items: items.map((slot) => ({ ...slot, written: byId.get(slot.questionId) as CaseItem })) };
+}
+
+/** One item's self-marked result. */
+export interface WrittenItemMark {
+  index: number;
+  itemId: string;
+  part: number;
+  /** Raw points ticked and available, summed over the item's parts. */
+  ticked: number;
+  max: number;
+  /** The item's points on the paper (its share of the part), and what the ticks earn of them. */
+  points: number;
+  score: number;
+  /** Something was written in at least one part. */
+  written: boolean;
+}
+
+export interface WrittenScore {
+  total: number;
+  maxTotal: number;
+  passMark: number;
+  passed: boolean;
+  parts: { key: string; points: number; score: number }[];
+  items: WrittenItemMark[];
+}
+
+const toCents = (x: number) => Math.round(x * 100) / 100;
+
+/** Raw points of the ticked 得分点 of an item, ignoring ticks that name no point (a changed item). */
+export function tickedPoints(item: CaseItem, ticks: readonly (readonly number[])[] | undefined): { ticked: number; max: number } {
+  let ticked = 0;
+  let max = 0;
+  item.parts.forEach((part, p) => {
+    const chosen = new Set(ticks?.[p] ?? []);
+    part.points.forEach((point, i) => {
+      max += point.score;
+      if (chosen.has(i)) ticked += point.score;
+    });
+  });
+  return { ticked, max };
+}
+
+/**
+ * The self-marked score of a submitted written paper: each item is worth an equal share of its
+ * part's points, and earns that share in proportion to the 得分点 ticked. Always within
+ * 0–maxTotal, and ticking another point never lowers it.
+ */
+export function scoreWritten(paper: WrittenPaper, state: Pick<AttemptState, 'ticks' | 'texts'>): WrittenScore {
+  const counts = paper.parts.map((_, p) => paper.items.filter((item) => item.part === p).length);
+  const items = paper.items.map((slot, index): WrittenItemMark => {
+    const { ticked, max } = tickedPoints(slot.written, state.ticks[index]);
+    const points = (paper.parts[slot.part]?.points ?? 0) / Math.max(1, counts[slot.part] ?? 1);
+    return {
+      index,
+      itemId: slot.questionId,
+      part: slot.part,
+      ticked,
+      max,
+      points,
+      score: max > 0 ? (points * ticked) / max : 0,
+      written: (state.texts[index] ?? []).some((text) => text.trim() !== ''),
+    };
+  });
+  const parts = paper.parts.map((part, p) => ({
+    key: part.title,
+    points: part.points,
+    score: Math.min(part.points, toCents(items.filter((m) => m.part === p).reduce((sum, m) => sum + m.score, 0))),
+  }));
+  const maxTotal = paper.parts.reduce((sum, part) => sum + part.points, 0);
+  const total = Math.min(maxTotal, toCents(parts.reduce((sum, part) => sum + part.score, 0)));
+  return { total, maxTotal, passMark: paper.passMark, passed: total >= paper.passMark, parts, items };
+}
