@@ -1,7 +1,9 @@
 /**
- * 案例分析: the learner writes an answer to each sub-question, then reveals the model answer and
- * ticks the 得分点 their answer covered. Nobody checks the ticks, so the self-marked score is
- * reported beside the objective score and never added to it or to pass/fail.
+ * Written items in practice (案例分析, 工作实务): the learner writes an answer to each part, then
+ * reveals the model answer and ticks the 得分点 their answer covered. Nobody checks the ticks, so
+ * the self-marked score is reported beside the objective score and never added to it or to
+ * pass/fail. Each 得分点 also has a review record of its own (`pointReviewId`), so a point the
+ * learner keeps missing comes back in 今日复习 like a missed question.
  */
 import { lastWriterWins } from './last-writer-wins.ts';
 import type { CaseItem } from './models.ts';
@@ -18,6 +20,30 @@ export interface CaseWork {
   /** Once the model answers are shown the written answers are locked: marking must follow writing. */
   revealed: boolean;
   updatedAt: number;
+}
+
+/** Review records of 得分点 are kept beside questions' records, under ids no question can have. */
+export const POINT_REVIEW_PREFIX = 'point:';
+
+/** The review id of one 得分点: `point:<itemId>:<part>:<point>`. */
+export function pointReviewId(itemId: string, part: number, point: number): string {
+  return `${POINT_REVIEW_PREFIX}${itemId}:${part}:${point}`;
+}
+
+/** The item a point's review id belongs to, or null for a question's id. */
+export function itemOfPointReview(id: string): string | null {
+  if (!id.startsWith(POINT_REVIEW_PREFIX)) return null;
+  const rest = id.slice(POINT_REVIEW_PREFIX.length);
+  const cut = rest.lastIndexOf(':', rest.lastIndexOf(':') - 1);
+  return cut > 0 ? rest.slice(0, cut) : null;
+}
+
+/** Every 得分点 of a marked item, ticked (covered) or not: what goes into the review records. */
+export function pointOutcomes(item: CaseItem, work: CaseWork): { id: string; covered: boolean }[] {
+  return item.parts.flatMap((part, p) => {
+    const ticked = new Set(work.parts[p]?.ticked ?? []);
+    return part.points.map((_, i) => ({ id: pointReviewId(item.id, p, i), covered: ticked.has(i) }));
+  });
 }
 
 export interface SelfMark {

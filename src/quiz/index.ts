@@ -64,7 +64,18 @@ export type {
   WriteStep,
 } from './attempt.ts';
 
-export { mergeCaseWork, revealModelAnswers, selfMark, startCase, tickPoint, writeCaseAnswer } from './case.ts';
+export {
+  itemOfPointReview,
+  mergeCaseWork,
+  pointOutcomes,
+  pointReviewId,
+  POINT_REVIEW_PREFIX,
+  revealModelAnswers,
+  selfMark,
+  startCase,
+  tickPoint,
+  writeCaseAnswer,
+} from './case.ts';
 export type { CasePartWork, CaseWork, SelfMark } from './case.ts';
 
 export {

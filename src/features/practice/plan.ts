@@ -3,10 +3,10 @@
  * URL (`/practice/?chapter=…&section=…&mode=…`), the questions each mode picks, the practice
  * paper the engine grades. `<practice-session>` does the rest.
  */
-import { createRandom, dueCards, RIGHT_STREAK_TO_LEAVE, shuffle, starredQuestions, wrongBook } from '../../quiz/index.ts';
+import { createRandom, dueCards, itemOfPointReview, RIGHT_STREAK_TO_LEAVE, shuffle, starredQuestions, wrongBook } from '../../quiz/index.ts';
 import type { CaseItem, Paper, QuizQuestion, ReviewRecord, ReviewState, SelfMark } from '../../quiz/index.ts';
 
-export const PRACTICE_MODES = ['order', 'random', 'wrong', 'starred', 'due', 'recite', 'case'] as const;
+export const PRACTICE_MODES = ['order', 'random', 'wrong', 'starred', 'due', 'recite', 'case', 'task', 'due-written'] as const;
 export type PracticeMode = (typeof PRACTICE_MODES)[number];
 
 export const MODE_NAMES: Readonly<Record<PracticeMode, string>> = {
@@ -17,6 +17,8 @@ export const MODE_NAMES: Readonly<Record<PracticeMode, string>> = {
   due: '今日复习',
   recite: '背题模式',
   case: '案例分析',
+  task: '工作实务',
+  'due-written': '写作复习',
 };
 
 export const MODE_HINTS: Readonly<Record<PracticeMode, string>> = {
@@ -27,6 +29,8 @@ export const MODE_HINTS: Readonly<Record<PracticeMode, string>> = {
   due: '按遗忘规律安排今天该复习的题',
   recite: '直接显示答案和解析，不计分',
   case: '写出作答，再对照参考答案的得分点自评',
+  task: '拟写、编制、列出……像专业能力考试那样动手做，再对照得分点自评',
+  'due-written': '自评时漏掉的得分点到期了：再写一遍这些案例和工作实务',
 };
 
 /** A session: the scope (null chapter is 全部章节, null section the whole chapter) and the mode. */
@@ -130,12 +134,30 @@ export function practiceQuestions(plan: PracticePlan, bank: readonly QuizQuestio
     case 'due':
       return fromRecords(dueCards(review, now), bank, plan);
     case 'case':
+    case 'task':
+    case 'due-written':
       return [];
   }
 }
 
-export function practiceCases(plan: PracticePlan, cases: readonly CaseItem[]): CaseItem[] {
-  return plan.mode === 'case' ? cases.filter((c) => inScope(c, plan)) : [];
+/** Whether a mode practises written items (案例分析, 工作实务) rather than objective questions. */
+export function isWrittenMode(mode: PracticeMode): boolean {
+  return mode === 'case' || mode === 'task' || mode === 'due-written';
+}
+
+/**
+ * The written items of a session: the scope's 案例分析 or 工作实务, or — 写作复习 — every item with
+ * a 得分点 due for review, the most overdue first.
+ */
+export function practiceCases(plan: PracticePlan, cases: readonly CaseItem[], review: ReviewState = { records: {} }, now = 0): CaseItem[] {
+  if (plan.mode === 'case' || plan.mode === 'task') return cases.filter((c) => c.kind === plan.mode && inScope(c, plan));
+  if (plan.mode !== 'due-written') return [];
+  const due = dueCards(review, now).map((record) => itemOfPointReview(record.questionId)).filter((id): id is string => id !== null);
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return [...new Set(due)].flatMap((id) => {
+    const item = byId.get(id);
+    return item && inScope(item, plan) ? [item] : [];
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   emptyReview,
   feedbackFor,
   loadProgress,
+  pointOutcomes,
   record,
   recordAnswer,
   saveReview,
@@ -31,6 +32,7 @@ import { WrittenRun } from './written-run.ts';
 import { PracticeSetup } from './setup-form.ts';
 import {
   describeTally,
+  isWrittenMode,
   MODE_NAMES,
   planFromQuery,
   planToQuery,
@@ -206,11 +208,16 @@ class PracticeSession extends HTMLElement {
     if (generation !== this.#generation) return;
     this.#stage.removeAttribute('aria-busy');
 
-    if (plan.mode === 'case') {
-      const items = practiceCases(plan, bank.cases);
+    if (isWrittenMode(plan.mode)) {
+      const items = practiceCases(plan, bank.cases, this.#review, Date.now());
       this.#run = new WrittenRun(items, loaded.progress.cases, this.#store, {
         onProblems: (problems) => this.#showProblems(problems),
-        onMarked: () => this.#renderTally(),
+        onChanged: () => this.#renderTally(),
+        onMarked: (item, work) => {
+          const now = Date.now();
+          for (const { id, covered } of pointOutcomes(item, work)) this.#review = recordAnswer(this.#review, id, covered, now);
+          this.#saveReview();
+        },
       });
       if (items.length === 0) this.#empty(plan, 0);
       else this.#render();
@@ -251,7 +258,7 @@ class PracticeSession extends HTMLElement {
     this.#position.hidden = !visible;
     this.#prev.disabled = this.#index <= 0;
     this.#next.disabled = this.#index >= count - 1;
-    const unit = this.#run?.kind === 'case' ? '个案例' : '题';
+    const unit = this.#run?.kind === 'case' ? '个' : '题';
     this.#position.textContent = visible ? `第 ${this.#index + 1} / ${count} ${unit}` : '';
   }
 

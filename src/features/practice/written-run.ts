@@ -1,5 +1,5 @@
 /**
- * A practice run of written items (案例分析): each item's work is kept per item, saved once the
+ * A practice run of written items (案例分析, 工作实务): each item's work is kept per item, saved once the
  * learner pauses typing (and at once on reveal or a tick, on leaving the item, and when the page is
  * hidden), and self-marked against the 得分点 once the model answers are shown.
  */
@@ -14,7 +14,9 @@ const TYPING_SAVE_MS = 600;
 export interface WrittenRunEvents {
   onProblems: (problems: readonly StorageProblem[]) => void;
   /** A reveal or a tick changed the self-marked totals. */
-  onMarked: () => void;
+  onChanged: () => void;
+  /** The learner finished marking an item: its 得分点 go into the review records. */
+  onMarked: (item: CaseItem, work: CaseWork) => void;
 }
 
 export class WrittenRun {
@@ -54,8 +56,12 @@ export class WrittenRun {
         if (typing) this.#timer = setTimeout(() => this.flush(), TYPING_SAVE_MS);
         else {
           this.flush();
-          this.#events.onMarked();
+          this.#events.onChanged();
         }
+      },
+      onMarked: (work) => {
+        this.flush();
+        this.#events.onMarked(item, work);
       },
     });
   }
