@@ -4,6 +4,7 @@
  */
 import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/models.ts';
 import { inPool, OBJECTIVE_TYPES } from '../quiz/pool.ts';
+import { WRITTEN_KINDS } from '../quiz/written.ts';
 import { NON_TEACHING_SECTIONS } from '../content/chapter-sections.ts';
 import type { ChapterInfo } from '../content/validate.ts';
 
@@ -31,13 +32,19 @@ export interface BankStats {
   papersWithoutRepeats: Record<string, number>;
 }
 
-function papersWithoutRepeats(blueprint: Blueprint, questions: readonly QuizQuestion[]): number {
+function papersWithoutRepeats(blueprint: Blueprint, questions: readonly QuizQuestion[], written: readonly CaseItem[]): number {
   let papers = Infinity;
   for (const part of blueprint.parts) {
     for (const type of OBJECTIVE_TYPES) {
       const needed = part.draw[type];
       if (needed === 0) continue;
       const pool = questions.filter((q) => q.type === type && inPool(q, part.pool)).length;
+      papers = Math.min(papers, Math.floor(pool / needed));
+    }
+    for (const kind of WRITTEN_KINDS) {
+      const needed = part.written?.[kind] ?? 0;
+      if (needed === 0) continue;
+      const pool = written.filter((item) => item.kind === kind && inPool(item, part.pool)).length;
       papers = Math.min(papers, Math.floor(pool / needed));
     }
   }
@@ -96,7 +103,7 @@ export function bankStats(
     judgeTrueShare: round(judges.filter((q) => q.answer[0] === 0).length / (judges.length || 1)),
     ethicsTagged: items.filter((q) => q.tags.includes('职业道德')).length,
     papersWithoutRepeats: Object.fromEntries(
-      blueprints.filter((b) => !b.perChapter).map((b) => [b.id, papersWithoutRepeats(b, questions)]),
+      blueprints.filter((b) => !b.perChapter).map((b) => [b.id, papersWithoutRepeats(b, questions, cases)]),
     ),
   };
 }
