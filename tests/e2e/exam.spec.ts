@@ -298,3 +298,59 @@ test('at 360 px wide no exam screen scrolls sideways', async ({ page }) => {
   await expect(resultsHeading(page)).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
+
+test('the skills paper: write two items, reload, hand in, tick 得分点, see the self-marked score and the history', async ({ page }) => {
+  await page.goto('/exam/?blueprint=skills-paper');
+  await expect(page.getByRole('radio', { name: /秘书专业能力模拟卷/ })).toBeChecked();
+  await page.getByRole('button', { name: '开始考试' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '秘书专业能力模拟卷' })).toBeFocused();
+  await expect(sheet(page).getByRole('button')).toHaveCount(5);
+  await expect(clock(page)).toHaveText(/^(120:00|119:5\d)$/);
+  await expect(page.locator('.written-title')).toHaveText(/^第 1 题 · 案例分析$/);
+
+  const first = page.locator('[data-ref="question"] textarea').first();
+  await first.fill('第一题的作答：指出会前准备不足，应当事先核对名单。');
+  await page.getByRole('button', { name: '下一题 →' }).click();
+  await page.getByRole('button', { name: '下一题 →' }).click();
+  await expect(page.locator('.written-title')).toHaveText(/^第 3 题 · 工作实务/);
+  const task = page.locator('[data-ref="question"] textarea').first();
+  await task.fill('关于召开会议的通知\n各部门：……\n办公室');
+  await task.blur();
+  await expect(sheetButton(page, 3)).toHaveAttribute('aria-label', /^第 3 题，已作答/);
+  await expect(sheetButton(page, 1)).toHaveAttribute('aria-label', /^第 1 题，已作答/);
+
+  // Reload: the text of both items is there.
+  await page.reload();
+  await expect(page.locator('[data-ref="question"] textarea').first()).toHaveValue('关于召开会议的通知\n各部门：……\n办公室');
+  await sheetButton(page, 1).click();
+  await expect(page.locator('[data-ref="question"] textarea').first()).toHaveValue('第一题的作答：指出会前准备不足，应当事先核对名单。');
+
+  await page.getByRole('button', { name: '交卷' }).click();
+  await expect(page.getByRole('dialog', { name: '确定交卷？' })).toContainText('还有 3 题未作答');
+  await page.getByRole('dialog').getByRole('button', { name: '确定交卷' }).click();
+
+  const title = page.getByRole('heading', { level: 2, name: /^自评成绩：/ });
+  await expect(title).toBeFocused();
+  const total = page.locator('[data-ref="skills-total"]');
+  await expect(total).toHaveText('0 / 100 分');
+  await expect(page.locator('.skills-items .own-answer').first()).toContainText('第一题的作答');
+  await expect(page.locator('.skills-items .model-answer').first()).not.toBeEmpty();
+  // Tick every 得分点 of the first item's first part: the score rises, the ticks are kept.
+  const firstItem = page.locator('.skills-items > li').first();
+  const boxes = firstItem.locator('fieldset.points').first().getByRole('checkbox');
+  const count = await boxes.count();
+  for (let i = 0; i < count; i++) await boxes.nth(i).check();
+  await expect(total).not.toHaveText('0 / 100 分');
+  const after = await total.innerText();
+  await page.reload();
+  await expect(page.locator('[data-ref="skills-total"]')).toHaveText(after);
+  await expect(page.locator('.skills-items > li').first().locator('fieldset.points').first().getByRole('checkbox').first()).toBeChecked();
+  expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+
+  // The history keeps it apart from the theory papers.
+  await page.goto('/exam/');
+  await expect(page.locator('[data-ref="history"] h3')).toContainText(['专业能力（自评）']);
+  const row = page.locator('[data-ref="history"] li').first();
+  await expect(row).toContainText(`自评 ${after.replace(' 分', '')}`);
+  await expect(row.getByRole('link', { name: /查看作答与自评/ })).toBeVisible();
+});

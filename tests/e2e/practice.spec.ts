@@ -144,14 +144,15 @@ test('背题模式 shows every answer and explanation and records nothing', asyn
 });
 
 test('a case item is written, revealed and self-marked, and the work is kept', async ({ page, request }) => {
-  const [item] = (await meetingsBank(request)).cases;
+  const cases = (await meetingsBank(request)).cases.filter((c) => c.kind === 'case');
+  const [item] = cases;
   if (!item) throw new Error('meetings has no case items');
   const max = item.parts.reduce((sum, part) => sum + part.points.reduce((s, p) => s + p.score, 0), 0);
   const firstPoint = item.parts[0]?.points[0];
   if (!firstPoint) throw new Error('case has no 得分点');
 
   await page.goto('/practice/?chapter=meetings&mode=case');
-  await expect(page.getByRole('heading', { level: 3, name: `案例 1 / ${(await meetingsBank(request)).cases.length}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: `案例分析 1 / ${cases.length}` })).toBeVisible();
   const answer = page.getByRole('textbox', { name: '你的作答' }).first();
   await answer.fill('会前没有拟定议程；有人未请假缺席。');
   await page.getByRole('button', { name: '查看参考答案并自评' }).click();
@@ -165,6 +166,29 @@ test('a case item is written, revealed and self-marked, and the work is kept', a
   await page.reload();
   await expect(page.getByRole('textbox', { name: '你的作答（已锁定）' }).first()).toHaveValue('会前没有拟定议程；有人未请假缺席。');
   await expect(page.getByRole('checkbox', { name: new RegExp(firstPoint.text) })).toBeChecked();
+});
+
+test('a 工作实务 task shows its materials, hints the points the answer covers, and 完成自评 puts missed points into review', async ({ page, request }) => {
+  const bank = (await request.get('/data/bank/office.json').then((r) => r.json())) as { cases: { id: string; kind: string; verb?: string; materials?: { title: string }[]; parts: { points: { text: string; keywords?: string[] }[] }[] }[] };
+  const tasks = bank.cases.filter((c) => c.kind === 'task');
+  const task = tasks[0];
+  const point = task?.parts[0]?.points[0];
+  if (!task || !point) throw new Error('office has no 工作实务 task');
+  await page.goto('/practice/?chapter=office&mode=task');
+  await expect(page.getByRole('heading', { level: 3, name: `工作实务 · ${task.verb} 1 / ${tasks.length}` })).toBeVisible();
+  for (const material of task.materials ?? []) await expect(page.locator('figure.material figcaption', { hasText: material.title })).toBeVisible();
+  // An answer that uses the first point's words, and nothing of the others'.
+  await page.getByRole('textbox', { name: '你的作答' }).fill((point.keywords ?? [point.text]).join('，'));
+  await page.getByRole('button', { name: '查看参考答案并自评' }).click();
+  const first = page.locator('label.point').first();
+  await expect(first.locator('.hint-badge')).toHaveText('似已写到');
+  await expect(page.getByText('“似已写到”只是按关键词给的提示')).toBeVisible();
+  await first.getByRole('checkbox').check();
+  await page.getByRole('button', { name: /完成自评/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已记入' })).toBeVisible();
+  const records = await page.evaluate(() => Object.keys((JSON.parse(localStorage.getItem('mishu:review') ?? '{}') as { data?: { records?: Record<string, unknown> } }).data?.records ?? {}));
+  const ids = records.filter((id) => id.startsWith(`point:${task.id}:`));
+  expect(ids.length).toBe(task.parts[0]?.points.length);
 });
 
 test('a storage problem is shown without losing the question on screen', async ({ page }) => {
