@@ -147,3 +147,6 @@ export {
 } from './written.ts';
 export type { WrittenItemMark, WrittenPaper, WrittenPaperItem, WrittenScore, WrittenShortfall } from './written.ts';
 export { pointTerms, seemsCovered } from './rubric-hint.ts';
+
+export { answerTimes, calendarDay, latestAnswers, studyStreak } from './activity.ts';
+export type { LatestAnswer, Streak } from './activity.ts';

@@ -3,7 +3,7 @@
  * store holds (review records, attempts, case work, 已学完 flags) and the question bank. Export and
  * import are <progress-backup>'s; after an import this page redraws.
  */
-import { dueCards, loadProgress, selfMark, starredQuestions, wrongBook } from '../../quiz/index.ts';
+import { answerTimes, calendarDay, dueCards, latestAnswers, loadProgress, selfMark, starredQuestions, studyStreak, wrongBook } from '../../quiz/index.ts';
 import type { CaseItem, Progress, QuizQuestion, StorageProblem } from '../../quiz/index.ts';
 import { loadBank, loadCatalog, type CatalogChapter } from '../../ui/content.ts';
 import { describeStorageProblems, deviceStore, NOT_PERSISTENT } from '../../ui/device-store.ts';
@@ -12,14 +12,10 @@ import { formatDateTime, formatMonthDay, formatPercent } from '../../ui/format.t
 import { masteryChartSvg, scoreChartSvg } from './charts.ts';
 import { PROGRESS_CHANGED } from './progress-backup.ts';
 import {
-  answerTimes,
-  calendarDay,
   chapterMastery,
   examResults,
-  latestAnswers,
   masteryChart,
   scoreChart,
-  studyStreak,
 } from './stats.ts';
 
 const localDay = (at: number) => calendarDay(at, new Date(at).getTimezoneOffset());

@@ -1,31 +1,13 @@
 /**
- * The numbers on the 学习进度 page, with no DOM and no clock: mastery per chapter, the study
- * streak, mock-exam results and the geometry of the two charts. `<progress-report>` draws them.
+ * The numbers on the 学习进度 page, with no DOM and no clock: mastery per chapter, mock-exam
+ * results and the geometry of the two charts. `<progress-report>` draws them. The study streak and
+ * latest answers are the engine's (activity.ts), shared with the home page.
  */
 import { replay, restorePaper, scorePaper } from '../../quiz/index.ts';
-import type { AttemptRecord, QuizQuestion, ReviewState } from '../../quiz/index.ts';
+import type { AttemptRecord, LatestAnswer, QuizQuestion } from '../../quiz/index.ts';
 
 /** How many of a chapter's most recently answered questions its mastery looks at. */
 export const MASTERY_WINDOW = 20;
-
-/** The latest answer to one question: right or wrong, and when. */
-export interface LatestAnswer {
-  questionId: string;
-  correct: boolean;
-  at: number;
-}
-
-/**
- * The latest answer to every question the review records have seen answered. A record keeps no
- * answer history, but it knows enough: its card's last review is the last answer, and a right
- * streak above zero means that answer was right (a wrong one resets the streak).
- */
-export function latestAnswers(review: ReviewState): LatestAnswer[] {
-  return Object.values(review.records).flatMap((record) => {
-    const at = record.card?.last_review ?? null;
-    return at === null ? [] : [{ questionId: record.questionId, correct: record.rightStreak > 0, at }];
-  });
-}
 
 export interface ChapterMastery {
   chapter: string;
@@ -66,51 +48,6 @@ export function chapterMastery(
       share: counted.length === 0 ? null : right / counted.length,
     };
   });
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * The local calendar day of an instant, as a day number (days since 1970-01-01 in local time).
- * `offsetMinutes` is `Date#getTimezoneOffset()` at that instant: positive west of Greenwich.
- */
-export function calendarDay(at: number, offsetMinutes: number): number {
-  return Math.floor((at - offsetMinutes * 60_000) / DAY_MS);
-}
-
-/** When the learner answered something: each record's last answer and last mistake, and every answer step of a stored attempt. */
-export function answerTimes(review: ReviewState, attempts: readonly AttemptRecord[] = []): number[] {
-  const times: number[] = [];
-  for (const record of Object.values(review.records)) {
-    if (record.card?.last_review != null) times.push(record.card.last_review);
-    if (record.lastWrongAt !== null && record.lastWrongAt > 0) times.push(record.lastWrongAt);
-  }
-  for (const attempt of attempts) for (const step of attempt.steps) if (step.kind === 'answer') times.push(step.at);
-  return times;
-}
-
-export interface Streak {
-  /** Consecutive days with an answer, ending today, or yesterday if nothing is answered yet today. */
-  current: number;
-  longest: number;
-  activeToday: boolean;
-  /** Days with any answer. */
-  activeDays: number;
-}
-
-export function studyStreak(days: Iterable<number>, today: number): Streak {
-  const active = new Set(days);
-  const sorted = [...active].sort((a, b) => a - b);
-  let longest = 0;
-  let run = 0;
-  sorted.forEach((day, i) => {
-    run = i > 0 && sorted[i - 1] === day - 1 ? run + 1 : 1;
-    longest = Math.max(longest, run);
-  });
-  const activeToday = active.has(today);
-  let current = 0;
-  for (let day = activeToday ? today : today - 1; active.has(day); day--) current++;
-  return { current, longest, activeToday, activeDays: active.size };
 }
 
 /** One submitted mock exam, scored against the current bank. */

@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { drawPaper, emptyReview, layoutOf, record, recordAnswer, setStarred, startAttempt } from '../../../../src/quiz/index.ts';
 import type { AttemptRecord, Paper, ReviewState } from '../../../../src/quiz/index.ts';
 import {
-  answerTimes,
-  calendarDay,
   chapterMastery,
   examResults,
-  latestAnswers,
   MASTERY_WINDOW,
   masteryChart,
   scoreChart,
-  studyStreak,
 } from '../../../../src/features/progress/stats.ts';
+import { answerTimes, calendarDay, latestAnswers, studyStreak } from '../../../../src/quiz/index.ts';
 import { mockBlueprint, smallBank } from '../../quiz/fixtures.ts';
 
 const T0 = Date.UTC(2025, 4, 1, 9, 0);
