@@ -17,4 +17,14 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // The engine (src/quiz) does no work at load time: a page that imports one function from its
+        // index gets that function's modules, not the whole engine (issue 12). Everything else keeps
+        // Rollup's own analysis, since custom elements register themselves when imported.
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/src/quiz/') },
+      },
+    },
+  },
 });

@@ -1,6 +1,7 @@
 // Size and speed budgets of the built site (`npm run build` first). Prints figures; exits 1 if a
-// size budget is exceeded. `--lighthouse` also runs Lighthouse (mobile) on the home page and a
-// chapter page against `astro preview` (about 15 s a page). `--json` prints one JSON object.
+// page exceeds its budget or has none. `--lighthouse` also runs Lighthouse (mobile) on the home,
+// a chapter, the exam and the practice page against `astro preview` (about 15 s a page). `--json`
+// prints one JSON object.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,15 +11,31 @@ const DIST = 'dist';
 const args = new Set(process.argv.slice(2));
 const KB = 1024;
 
-/** Budgets per page kind, gzip bytes. `html` is the page's own markup without chapter text. */
-const BUDGETS = {
-  chapter: { html: 7 * KB, js: 10 * KB, css: 15 * KB },
-  home: { html: 7 * KB, js: 10 * KB, css: 15 * KB },
-  exam: { html: 7 * KB, js: 40 * KB, css: 15 * KB },
-  // The other pages are measured and printed; no issue sets figures for them yet.
-  app: null,
-};
-const APP_PAGES = ['practice', 'progress', 'bank', 'glossary', 'search', 'trainer', 'trainer/assignment', 'trainer/print'];
+/**
+ * A budget for every page, gzip kB, matched by path (`*` is one path segment). `html` is the page's
+ * own markup (a chapter page's without its chapter text); `js` what runs on load (module scripts and
+ * their static imports, not what loads later with import()). A page that matches no budget fails:
+ * every page has one (issue 12).
+ */
+const BUDGETS = [
+  ['index.html', { html: 7, js: 10, css: 15 }],
+  ['chapters/*/index.html', { html: 7, js: 10, css: 15 }],
+  ['exam/index.html', { html: 7, js: 40, css: 15 }],
+  ['exam-info/index.html', { html: 5, js: 10, css: 15 }],
+  // At most the figures of issue 12's day (js 23.5 / 22.1 / 18.3); the html of practice and progress
+  // grew with two chapters and two practice modes (from 3.2 and 3.9 kB).
+  ['practice/index.html', { html: 4.5, js: 23.5, css: 15 }],
+  ['progress/index.html', { html: 5, js: 22.1, css: 15 }],
+  ['bank/index.html', { html: 5.4, js: 18.3, css: 15 }],
+  ['glossary/index.html', { html: 10, js: 20, css: 15 }],
+  ['glossary/*/index.html', { html: 8, js: 10, css: 15 }],
+  ['search/index.html', { html: 4, js: 10, css: 15 }],
+  ['more/index.html', { html: 4, js: 10, css: 15 }],
+  ['trainer/index.html', { html: 18, js: 35, css: 15 }],
+  ['trainer/assignment/index.html', { html: 5, js: 40, css: 15 }],
+  ['trainer/print/index.html', { html: 4, js: 30, css: 15 }],
+  ['404.html', { html: 4, js: 10, css: 15 }],
+];
 const LIGHTHOUSE_TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
@@ -62,10 +79,10 @@ function shellOf(html) {
   return html.replace(/(<article[^>]*data-pagefind-body[^>]*>)[\s\S]*?(<\/article>)/, '$1$2');
 }
 
-function measure(path, kind) {
+function measure(path) {
   const html = readFileSync(join(DIST, path), 'utf8');
   const js = pageScripts(html);
-  return { path, kind, htmlFull: gzip(html), html: gzip(shellOf(html)), js: js.bytes, css: pageCss(html) };
+  return { path, htmlFull: gzip(html), html: gzip(shellOf(html)), js: js.bytes, css: pageCss(html) };
 }
 
 if (!existsSync(DIST)) {
@@ -73,32 +90,41 @@ if (!existsSync(DIST)) {
   process.exit(1);
 }
 
-const pages = [measure('index.html', 'home')];
-for (const id of readdirSync(join(DIST, 'chapters'))) pages.push(measure(`chapters/${id}/index.html`, 'chapter'));
-if (existsSync(join(DIST, 'exam/index.html'))) pages.push(measure('exam/index.html', 'exam'));
-for (const page of APP_PAGES) {
-  if (existsSync(join(DIST, page, 'index.html'))) pages.push(measure(`${page}/index.html`, 'app'));
+/** Every built page, relative to dist/, the search index's own files aside. */
+function htmlPages(dir = '') {
+  return readdirSync(join(DIST, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return entry.name === 'pagefind' || entry.name === '_astro' ? [] : htmlPages(path);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
 }
 
+const matches = (pattern, path) => new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]+')}$`).test(path);
+const budgetOf = (path) => BUDGETS.find(([pattern]) => matches(pattern, path))?.[1] ?? null;
+
+const pages = htmlPages().sort().map((path) => ({ ...measure(path), budget: budgetOf(path) }));
 const failures = [];
 for (const page of pages) {
-  const budget = BUDGETS[page.kind];
-  if (!budget) continue;
+  if (!page.budget) {
+    failures.push(`${page.path} 没有预算：在 scripts/budget.mjs 的 BUDGETS 中为它加一条`);
+    continue;
+  }
   for (const key of ['html', 'js', 'css']) {
-    if (page[key] > budget[key]) failures.push(`${page.path} ${key} ${(page[key] / KB).toFixed(1)} kB > ${(budget[key] / KB).toFixed(1)} kB`);
+    if (page[key] > page.budget[key] * KB) failures.push(`${page.path} ${key} ${(page[key] / KB).toFixed(1)} kB > ${page.budget[key]} kB`);
   }
 }
 
 let lighthouse;
-if (args.has('--lighthouse')) lighthouse = await runLighthouse(['/', '/chapters/meetings/']);
+if (args.has('--lighthouse')) lighthouse = await runLighthouse(['/', '/chapters/meetings/', '/exam/', '/practice/']);
 
 if (args.has('--json')) {
   console.log(JSON.stringify({ pages, lighthouse, failures }, null, 2));
 } else {
   const kb = (n) => `${(n / KB).toFixed(1)} kB`;
   console.log('gzip 大小（html = 页面框架，不含章节正文；htmlFull = 含正文的整页）');
-  console.table(pages.map((p) => ({ page: p.path, html: kb(p.html), htmlFull: kb(p.htmlFull), js: kb(p.js), css: kb(p.css) })));
-  console.log('预算：章节页/首页 html ≤ 7 kB、js ≤ 10 kB、css ≤ 15 kB；考试页 js ≤ 40 kB；其他页面只列出数字');
+  const limit = (p, key) => (p.budget ? `${kb(p[key])} / ${p.budget[key]}` : kb(p[key]));
+  console.table(pages.map((p) => ({ page: p.path, html: limit(p, 'html'), htmlFull: kb(p.htmlFull), js: limit(p, 'js'), css: limit(p, 'css') })));
+  console.log('每格为 实测 / 预算（kB，gzip）；没有预算的页面算作超出。');
   if (lighthouse) {
     console.table(lighthouse);
     console.log(`Lighthouse 目标：${JSON.stringify(LIGHTHOUSE_TARGETS)}`);

@@ -2,8 +2,7 @@
  * `<theme-toggle>`: flips between light and dark and remembers the choice in the device store.
  * The page's first inline script (BaseLayout) applies a stored choice before painting.
  */
-import { saveTheme, type Theme } from '../quiz/index.ts';
-import { deviceStore } from '../ui/device-store.ts';
+import type { Theme } from '../quiz/index.ts';
 
 /** The browser bar follows the page: the brand blue in light, the page colour in dark. */
 export const THEME_COLOURS: Readonly<Record<Theme, string>> = { light: '#0b5cad', dark: '#15181c' };
@@ -29,9 +28,11 @@ class ThemeToggle extends HTMLElement {
       const next = currentTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset['theme'] = next;
       applyThemeColour(next);
-      // A full or disabled store: the choice still applies to this page.
-      saveTheme(deviceStore(), { theme: next, updatedAt: Date.now() });
       render();
+      // Remembered through the device store, whose code loads on first use: the toggle is on every
+      // page, and the store need not be.
+      const updatedAt = Date.now();
+      void import('./theme-save.ts').then(({ rememberTheme }) => rememberTheme(next, updatedAt));
     });
   }
 }

@@ -83,17 +83,15 @@ export {
   emptyReview,
   mergeReview,
   newCard,
-  recordAnswer,
-  recordMarks,
   removeFromWrongBook,
   RIGHT_STREAK_TO_LEAVE,
   setPinned,
   setStarred,
   starredQuestions,
-  toStoredCard,
   wrongBook,
 } from './review.ts';
 export type { ReviewRecord, ReviewState, StoredCard } from './review.ts';
+export { recordAnswer, recordMarks, toStoredCard } from './schedule.ts';
 
 export { AttemptSession, isWrittenPaper, layoutOfAny } from './session.ts';
 export type { AnyPaper, SessionOptions, StepOutcome } from './session.ts';
@@ -117,19 +115,10 @@ export {
   THEME_KEY,
 } from './device-entries.ts';
 export type { LastRead, ReadFlag, StudyPlanSettings, Theme, ThemeChoice } from './device-entries.ts';
-export {
-  applyImport,
-  ENTRY_KINDS,
-  exportProgress,
-  importProgress,
-  kindOf,
-  loadProgress,
-  MAX_IMPORT_CHARS,
-  planImport,
-  PROGRESS_FORMAT,
-  PROGRESS_VERSION,
-} from './progress.ts';
-export type { ExportResult, ImportCount, ImportPlan, ImportResult, LoadResult, PlannedImport, Progress, ProgressDocument } from './progress.ts';
+export { loadProgress } from './progress.ts';
+export type { LoadResult, Progress } from './progress.ts';
+export { applyImport, ENTRY_KINDS, exportProgress, importProgress, kindOf, MAX_IMPORT_CHARS, planImport, PROGRESS_FORMAT, PROGRESS_VERSION } from './transfer.ts';
+export type { ExportResult, ImportCount, ImportPlan, ImportResult, PlannedImport, ProgressDocument } from './transfer.ts';
 
 export { planStudy, PLAN_MINUTES, reviewMinutes } from './study-plan.ts';
 export type { PlanChapter, PlanDay, PlanInput, PlanTask, StudyPlan } from './study-plan.ts';

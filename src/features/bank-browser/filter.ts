@@ -95,14 +95,12 @@ export function filterToQuery(filter: BankFilter): string {
   return params.toString();
 }
 
-/** A chapter as the 题库 page knows it: embedded in the page at build time. */
+/** A chapter as the 题库 page knows it, from the catalog. */
 export interface BrowserChapter {
   id: string;
   title: string;
   /** The chapter page; a section is `href#sectionId`. */
   href: string;
-  /** This chapter's bank file, `{ chapter, questions, cases }`. */
-  bank: string;
   sections: { id: string; title: string }[];
 }
 

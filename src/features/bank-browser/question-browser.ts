@@ -1,9 +1,11 @@
 /**
- * `<question-browser>`: the 题库 page. Fetches every chapter's bank file in parallel, then filters
- * and searches as the controls change, mirrors the filter in the URL, and shows results 50 at a time.
+ * `<question-browser>`: the 题库 page. Fetches the catalog and every chapter's bank file in
+ * parallel, then filters and searches as the controls change, mirrors the filter in the URL, and
+ * shows results 50 at a time.
  */
-import type { ChapterBank } from '../../content/types.ts';
 import type { Difficulty } from '../../quiz/index.ts';
+import { loadBank, loadCatalog } from '../../ui/content.ts';
+import { ref } from '../../ui/dom.ts';
 import {
   bankEntries,
   createBankSearch,
@@ -15,18 +17,10 @@ import {
   type EntryType,
 } from './filter.ts';
 import { renderEntry } from './render.ts';
-import { ref } from '../../ui/dom.ts';
 
 const PAGE_SIZE = 50;
 const DEBOUNCE_MS = 150;
 
-async function fetchBank(url: string): Promise<ChapterBank> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const bank = (await response.json()) as ChapterBank;
-  if (!Array.isArray(bank.questions) || !Array.isArray(bank.cases)) throw new Error(`${url}: not a bank file`);
-  return bank;
-}
 
 class QuestionBrowser extends HTMLElement {
   #chapters: BrowserChapter[] = [];
@@ -45,8 +39,6 @@ class QuestionBrowser extends HTMLElement {
     const retry = ref<HTMLButtonElement>(this, 'retry');
     const list = ref<HTMLOListElement>(this, 'results');
     const more = ref<HTMLButtonElement>(this, 'more');
-    const data = ref(this, 'chapters');
-    this.#chapters = JSON.parse(data.textContent ?? '[]') as BrowserChapter[];
 
     const fillSections = () => {
       const sections = this.#chapters.find((c) => c.id === chapter.value)?.sections ?? [];
@@ -105,8 +97,12 @@ class QuestionBrowser extends HTMLElement {
       status.textContent = '正在载入题库……';
       retry.hidden = true;
       try {
-        const banks = await Promise.all(this.#chapters.map((c) => fetchBank(c.bank)));
+        const catalog = await loadCatalog();
+        this.#chapters = catalog.chapters.map(({ id, title, sections }) => ({ id, title, href: `/chapters/${id}/`, sections }));
+        const banks = await Promise.all(catalog.chapters.map(async (c) => ({ chapter: c.id, ...(await loadBank([c.id])) })));
         this.#find = createBankSearch(bankEntries(banks));
+        // The sections of a chapter named in the URL are known only now.
+        writeControls(filterFromQuery(new URLSearchParams(location.search)));
         apply();
       } catch (error) {
         console.error(error);

@@ -12,7 +12,6 @@ import {
   loadProgress,
   pointOutcomes,
   record,
-  recordAnswer,
   saveReview,
   scoreAttempt,
   setPinned,
@@ -28,7 +27,7 @@ import { shortcutFor, watchKeyboardUse } from '../../ui/keys.ts';
 import { moveWithinOptions } from '../../ui/question-view.ts';
 import { practiceItem } from './item-view.ts';
 import { emptyState, finishedBox } from './run-messages.ts';
-import { WrittenRun } from './written-run.ts';
+import type { WrittenRun } from './written-run.ts';
 import { PracticeSetup } from './setup-form.ts';
 import {
   describeTally,
@@ -62,6 +61,8 @@ interface ObjectiveRun {
 
 class PracticeSession extends HTMLElement {
   #store = deviceStore();
+  /** Started at once, resolved long before the first answer; see scheduler.ts. */
+  #scheduler = import('./scheduler.ts');
   #chapters: CatalogChapter[] = [];
   #review: ReviewState = emptyReview();
   #plan: PracticePlan | null = null;
@@ -210,13 +211,18 @@ class PracticeSession extends HTMLElement {
 
     if (isWrittenMode(plan.mode)) {
       const items = practiceCases(plan, bank.cases, this.#review, Date.now());
+      // Written practice (案例分析, 工作实务) loads its own code only when chosen.
+      const { WrittenRun } = await import('./written-run.ts');
+      if (generation !== this.#generation) return;
       this.#run = new WrittenRun(items, loaded.progress.cases, this.#store, {
         onProblems: (problems) => this.#showProblems(problems),
         onChanged: () => this.#renderTally(),
         onMarked: (item, work) => {
           const now = Date.now();
-          for (const { id, covered } of pointOutcomes(item, work)) this.#review = recordAnswer(this.#review, id, covered, now);
-          this.#saveReview();
+          void this.#scheduler.then(({ recordAnswer }) => {
+            for (const { id, covered } of pointOutcomes(item, work)) this.#review = recordAnswer(this.#review, id, covered, now);
+            this.#saveReview();
+          });
         },
       });
       if (items.length === 0) this.#empty(plan, 0);
@@ -325,7 +331,7 @@ class PracticeSession extends HTMLElement {
       starred: record?.starred ?? false,
       pinned: this.#plan?.mode === 'wrong' ? (record?.pinned ?? false) : null,
       onChoose: (choice) => this.#choose(choice),
-      onSubmit: () => this.#submit(run.pending),
+      onSubmit: () => void this.#submit(run.pending),
       onStar: (on) => {
         this.#review = setStarred(this.#review, id, on, Date.now());
         this.#saveReview();
@@ -372,7 +378,7 @@ class PracticeSession extends HTMLElement {
     const question = this.#currentQuestion();
     if (run?.kind !== 'objective' || !question) return;
     if (question.type !== 'multiple') {
-      this.#submit(choice);
+      void this.#submit(choice);
       return;
     }
     run.pending = choice;
@@ -380,9 +386,11 @@ class PracticeSession extends HTMLElement {
     if (submit) submit.disabled = choice.length === 0;
   }
 
-  #submit(choice: readonly number[]) {
+  async #submit(choice: readonly number[]) {
     const run = this.#run;
     if (run?.kind !== 'objective' || choice.length === 0) return;
+    const { recordAnswer } = await this.#scheduler;
+    if (run !== this.#run) return;
     const index = this.#index;
     const now = Date.now();
     const result = record(run.attempt, { kind: 'answer', at: now, item: index, choice: [...choice] });
@@ -435,7 +443,7 @@ class PracticeSession extends HTMLElement {
     if (shortcut.kind === 'submit') {
       if (question.type !== 'multiple') return;
       event.preventDefault();
-      this.#submit(run.pending);
+      void this.#submit(run.pending);
       return;
     }
     const input = this.#stage.querySelectorAll<HTMLInputElement>('fieldset.question input')[shortcut.option];

@@ -4,7 +4,6 @@
  * on 确认导入 is it written — all of it or, if the store fills up, none. Announces `progress-changed`
  * on the document after an import so the page redraws its figures.
  */
-import { applyImport, exportProgress, MAX_IMPORT_CHARS, planImport, storedSize } from '../../quiz/index.ts';
 import type { ImportCount, ImportPlan } from '../../quiz/index.ts';
 import { describeStorageProblems, deviceStore } from '../../ui/device-store.ts';
 import { download, el, paragraph, readFiles, ref } from '../../ui/dom.ts';
@@ -35,18 +34,21 @@ export function describeCounts(counts: readonly ImportCount[]): string[] {
   });
 }
 
+/** The export/import code, fetched on the first export or file chosen (transfer.ts). */
+const transfer = () => import('./transfer.ts');
+
 class ProgressBackup extends HTMLElement {
   #store = deviceStore();
   #pending: { plan: ImportPlan; file: string } | null = null;
 
   connectedCallback() {
     const input = ref<HTMLInputElement>(this, 'import');
-    ref(this, 'export').addEventListener('click', () => this.#export());
+    ref(this, 'export').addEventListener('click', () => void this.#export());
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       if (file) void this.#plan(file).finally(() => (input.value = ''));
     });
-    ref(this, 'confirm').addEventListener('click', () => this.#apply());
+    ref(this, 'confirm').addEventListener('click', () => void this.#apply());
     ref(this, 'cancel').addEventListener('click', () => {
       this.#pending = null;
       ref(this, 'plan').hidden = true;
@@ -58,7 +60,8 @@ class ProgressBackup extends HTMLElement {
     ref(this, 'status').replaceChildren(...lines.map((line) => paragraph(line)));
   }
 
-  #export() {
+  async #export() {
+    const { exportProgress } = await transfer();
     const { json, count, problems } = exportProgress(this.#store, Date.now());
     const name = `mishu-progress-${localDay(Date.now())}.json`;
     download(name, json, 'application/json');
@@ -69,6 +72,7 @@ class ProgressBackup extends HTMLElement {
   }
 
   async #plan(file: File) {
+    const { MAX_IMPORT_CHARS, planImport, storedSize } = await transfer();
     ref(this, 'plan').hidden = true;
     this.#pending = null;
     // A file several times the store's size cannot fit whatever it holds: refuse it unread.
@@ -104,7 +108,8 @@ class ProgressBackup extends HTMLElement {
     ref(this, 'import-plan-title').focus();
   }
 
-  #apply() {
+  async #apply() {
+    const { applyImport } = await transfer();
     const pending = this.#pending;
     if (!pending) return;
     this.#pending = null;

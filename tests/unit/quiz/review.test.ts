@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rating, State, createEmptyCard, fsrs } from 'ts-fsrs';
 import {
+  newCard,
   dueCards,
   emptyReview,
   mergeReview,
@@ -109,5 +110,11 @@ describe('merging review records', () => {
     expect(merged.records['q2']?.starred).toBe(false);
     expect(mergeReview(b, a)).toEqual(merged);
     expect(mergeReview(merged, a)).toEqual(merged);
+  });
+});
+
+describe('a new card', () => {
+  it('is what ts-fsrs creates, written out so that reading progress needs no scheduler', () => {
+    for (const at of [0, T0, T0 + 123_456]) expect(newCard(at)).toEqual(toStoredCard(createEmptyCard(new Date(at))));
   });
 });
