@@ -11,7 +11,7 @@ import { learnerKey } from '../quiz/trainer/result.ts';
 import { loadBank, loadCatalog } from './content-loader.ts';
 import { deviceStore } from './device-store.ts';
 import { download, el, readFiles } from './trainer-dom.ts';
-import { chaptersFor, drawAssignmentPaper, mixTotal, reportItems } from './trainer-paper.ts';
+import { chaptersFor, drawAssignmentPaper, mixTotal, reportItems } from '../quiz/trainer/paper.ts';
 import { renderReport } from './trainer-report.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveInbox } from './trainer-store.ts';
 import { dueText, fileName, rulesText, VARIANT_NAMES } from './trainer-text.ts';

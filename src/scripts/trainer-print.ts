@@ -10,7 +10,7 @@ import { loadBank, loadCatalog, sectionUrl, type Catalog } from './content-loade
 import { LETTERS } from './question-view.ts';
 import { el, link } from './trainer-dom.ts';
 import { moduleLabel } from './trainer-modules.ts';
-import { chaptersFor, drawAssignmentPaper } from './trainer-paper.ts';
+import { chaptersFor, drawAssignmentPaper } from '../quiz/trainer/paper.ts';
 import { dueText, formatPoints, POLICY_NAMES, readFragment } from './trainer-text.ts';
 
 const TYPE_HEADINGS: Record<ObjectiveType, string> = { single: '单项选择题', multiple: '多项选择题', judge: '判断题' };

@@ -20,7 +20,7 @@ import { describeStorageProblem, deviceStore } from './device-store.ts';
 import { renderQuestion, renderReviewed } from './question-view.ts';
 import { bindCopy, download, el, link, qrCode, showFieldError } from './trainer-dom.ts';
 import { moduleLabel, readingList } from './trainer-modules.ts';
-import { chaptersFor, drawAssignmentPaper, mixTotal, resultOf, UnknownBlueprintError } from './trainer-paper.ts';
+import { chaptersFor, drawAssignmentPaper, mixTotal, resultOf, UnknownBlueprintError } from '../quiz/trainer/paper.ts';
 import { loadRead, loadTaken, saveRead, saveTaken, type TakenAttempt } from './trainer-store.ts';
 import {
   beijingTime,

@@ -33,6 +33,24 @@ export {
 } from './assignment.ts';
 export { decodeResult, encodeResult, learnerKey, validateResult, type ResultCode, type ResultScore } from './result.ts';
 export {
+  ASSIGNMENT_BLUEPRINT_ID,
+  DIFFICULTIES,
+  DIFFICULTY_NAMES,
+  UnknownBlueprintError,
+  availableIn,
+  chaptersFor,
+  countsBySection,
+  drawAssignmentPaper,
+  mixTotal,
+  moduleChapter,
+  paperSeed,
+  passPoints,
+  reportItems,
+  resultOf,
+  scopeBank,
+  type TypeCounts,
+} from './paper.ts';
+export {
   INBOX_FILE_FORMAT,
   addCodes,
   attemptsByLearner,

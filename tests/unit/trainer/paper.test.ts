@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PaperDrawError, record, scorePaper, startAttempt, type Blueprint, type Difficulty, type ObjectiveType, type QuizQuestion } from '../../../src/quiz/index.ts';
 import {
-  computeClassReport,
-  decodeResult,
-  encodeResult,
-  validateResult,
-  type CountsByDifficulty,
-} from '../../../src/quiz/trainer/index.ts';
-import {
   ASSIGNMENT_BLUEPRINT_ID,
   availableIn,
   countsBySection,
@@ -20,8 +13,13 @@ import {
   resultOf,
   scopeBank,
   UnknownBlueprintError,
-} from '../../../src/scripts/trainer-paper.ts';
-import { sampleAssignment, T0 } from '../trainer/fixtures.ts';
+  computeClassReport,
+  decodeResult,
+  encodeResult,
+  validateResult,
+  type CountsByDifficulty,
+} from '../../../src/quiz/trainer/index.ts';
+import { sampleAssignment, T0 } from './fixtures.ts';
 
 /** Per chapter, section and type: `perCell` questions at each difficulty. */
 function gradedBank(perCell = 3): QuizQuestion[] {

@@ -1,19 +1,20 @@
 /**
- * From an assignment to its paper, and from a finished attempt back to a result code. No DOM: the
+ * From an assignment to its paper, and from a finished attempt back to a result code. The
  * learner's page, the print view and the trainer's report all call these, so they agree on the
  * paper. A paper is a pure function of (bank, assignment, learner): the trainer never sees the
- * learners' papers, they redraw them.
+ * learners' papers, they redraw them — and re-score the answers on them (`verify.ts`).
  *
- * The trainer scripts import engine values from the engine's own modules rather than its index:
- * the index also re-exports modules with top-level work (ts-fsrs in review.ts, papaparse in the
- * CSV export), which the bundler must then keep on every page that imports anything from it.
+ * Browser scripts import this module directly rather than the trainer index: the index also
+ * re-exports the CSV export (papaparse), which the bundler would then keep on every page.
  */
-import { drawPaper, layoutOf, restorePaper } from '../quiz/draw.ts';
-import type { AttemptState, Blueprint, BlueprintPart, Difficulty, ObjectiveType, Paper, QuizQuestion } from '../quiz/index.ts';
-import { OBJECTIVE_TYPES } from '../quiz/pool.ts';
-import { scorePaper } from '../quiz/scoring.ts';
-import type { AssignmentSpec, ReportItem, ResultCode } from '../quiz/trainer/index.ts';
-import { learnerKey } from '../quiz/trainer/result.ts';
+import type { AttemptState } from '../attempt.ts';
+import { drawPaper, layoutOf, restorePaper, type Paper } from '../draw.ts';
+import type { Blueprint, BlueprintPart, Difficulty, ObjectiveType, QuizQuestion } from '../models.ts';
+import { OBJECTIVE_TYPES } from '../pool.ts';
+import { scorePaper } from '../scoring.ts';
+import type { AssignmentSpec } from './assignment.ts';
+import { learnerKey, type ResultCode } from './result.ts';
+import type { ReportItem } from './stats.ts';
 
 /** Marks a paper drawn for an assignment, so that other pages listing attempts can tell it apart. */
 export const ASSIGNMENT_BLUEPRINT_ID = 'trainer-assignment';
