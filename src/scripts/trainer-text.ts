@@ -1,30 +1,18 @@
 /**
  * Words and numbers the trainer pages show: times in Beijing time, durations, scores, the message
- * for a chat group, and which form field a validation problem belongs to. No DOM.
+ * for a chat group, and which form field a validation problem belongs to. No DOM. Times, durations
+ * and points are formatted by the engine's `format.ts` (re-exported here), which its own sentences use too.
  */
 import type { MultiplePolicy } from '../quiz/index.ts';
-import { BEIJING_UTC_OFFSET_SECONDS, dueDeadline, LIMITS, type AssignmentSpec, type PaperVariant } from '../quiz/trainer/assignment.ts';
+import { dueDeadline, LIMITS, type AssignmentSpec, type PaperVariant } from '../quiz/trainer/assignment.ts';
 import { extractCode } from '../quiz/trainer/codec.ts';
+import { beijingTime } from '../quiz/trainer/format.ts';
 
-/** `YYYY-MM-DD HH:mm` in Beijing time, the time zone due dates are in. */
-export function beijingTime(epochSeconds: number): string {
-  return new Date((epochSeconds + BEIJING_UTC_OFFSET_SECONDS) * 1000).toISOString().slice(0, 16).replace('T', ' ');
-}
+export { beijingTime, formatDuration, formatPoints } from '../quiz/trainer/format.ts';
 
 /** Today's date in Beijing, `YYYY-MM-DD`. */
 export function beijingToday(nowMs: number): string {
   return beijingTime(Math.floor(nowMs / 1000)).slice(0, 10);
-}
-
-/** 1 小时 5 分, 12 分 30 秒, 45 秒. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  if (h > 0) return `${h} 小时 ${m} 分`;
-  if (m > 0) return rest > 0 ? `${m} 分 ${rest} 秒` : `${m} 分钟`;
-  return `${rest} 秒`;
 }
 
 /** The countdown on the learner's screen: `mm:ss`, or `h:mm:ss` past an hour. */
@@ -34,11 +22,6 @@ export function formatClock(ms: number): string {
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
   const ss = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
-
-/** Points to at most two decimals, without trailing zeros: 72.5, 60, 33.33. */
-export function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100);
 }
 
 /** A percentage for a table cell: one decimal, `—` when there is none. */

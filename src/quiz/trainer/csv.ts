@@ -5,7 +5,7 @@
  * Numbers are left as numbers: a negative discrimination index is not a formula.
  */
 import Papa from 'papaparse';
-import { BEIJING_UTC_OFFSET_SECONDS } from './assignment.ts';
+import { beijingTime } from './format.ts';
 import type { ClassReport } from './stats.ts';
 
 const BOM = '\uFEFF';
@@ -17,11 +17,6 @@ function toCsv(fields: string[], data: (string | number | null)[][]): string {
 /** One decimal place, as a trainer reads a percentage; empty when there is no value. */
 function round1(value: number | null): number | null {
   return value === null ? null : Math.round(value * 10) / 10;
-}
-
-/** `YYYY-MM-DD HH:mm` in Beijing time, as due dates are, so the file reads the same anywhere. */
-function beijingTime(epochSeconds: number): string {
-  return new Date((epochSeconds + BEIJING_UTC_OFFSET_SECONDS) * 1000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function minutesUsed(seconds: number): number {

@@ -6,6 +6,7 @@
  */
 import type { AssignmentSpec } from './assignment.ts';
 import type { Result } from './codec.ts';
+import { formatPoints } from './format.ts';
 import { decodeResult, learnerKey, type ResultCode } from './result.ts';
 import { isPlainObject } from './validate.ts';
 
@@ -210,10 +211,6 @@ function codesInFile(text: string): string[] | undefined {
 function preview(text: string): string {
   const chars = [...text];
   return chars.length > 24 ? `${chars.slice(0, 12).join('')}…${chars.slice(-8).join('')}` : text;
-}
-
-function formatPoints(points: number): string {
-  return String(Math.round(points * 10) / 10);
 }
 
 /** The inbox as a JSON file, for local storage or to hand to a colleague. */

@@ -75,3 +75,4 @@ export {
   type SectionStats,
 } from './stats.ts';
 export { itemStatsCsv, rosterCsv } from './csv.ts';
+export { beijingTime, formatDuration, formatPoints } from './format.ts';
