@@ -7,6 +7,7 @@ import type { MultiplePolicy } from '../quiz/index.ts';
 import { dueDeadline, LIMITS, type AssignmentSpec, type PaperVariant } from '../quiz/trainer/assignment.ts';
 import { extractCode } from '../quiz/trainer/codec.ts';
 import { beijingTime } from '../quiz/trainer/format.ts';
+import { checkText } from '../quiz/trainer/validate.ts';
 
 export { beijingTime, formatDuration, formatPoints } from '../quiz/trainer/format.ts';
 
@@ -128,14 +129,13 @@ export function groupProblems(problems: readonly string[]): Map<AssignmentField 
   return byField;
 }
 
-/** Checks a learner's name as result codes require; null when it will do. */
+/** Checks a learner's name as result codes require (the same rules); null when it will do. */
 export function learnerNameProblem(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed === '') return '请填写姓名';
-  if ([...trimmed].length > LIMITS.name) return `姓名不能超过 ${LIMITS.name} 个字`;
-  // Control characters would be refused by the result code; a name has no use for them.
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(trimmed)) return '姓名中有不能使用的字符';
-  return null;
+  const problems: string[] = [];
+  checkText(trimmed, '姓名', { min: 1, max: LIMITS.name }, problems);
+  return problems[0] ?? null;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Blueprint, BlueprintPart, Difficulty, ObjectiveType, QuizQuestion 
 import { OBJECTIVE_TYPES } from '../pool.ts';
 import { scorePaper } from '../scoring.ts';
 import type { AssignmentSpec } from './assignment.ts';
-import { learnerKey, type ResultCode } from './result.ts';
+import type { ResultCode } from './result.ts';
 import type { ReportItem } from './stats.ts';
 
 /** Marks a paper drawn for an assignment, so that other pages listing attempts can tell it apart. */
@@ -79,10 +79,16 @@ export function availableIn(table: Readonly<Record<string, TypeCounts>>, modules
   return total;
 }
 
-/** The seed a learner's paper is drawn from: the assignment's, plus the learner's name for a variant per learner. */
+/**
+ * The seed a learner's paper is drawn from: the assignment's, plus the learner's name for a
+ * variant per learner. The name goes in as `learnerKey` read it when per-learner papers were
+ * introduced (NFKC, lower case, runs of space as one) and stays that way: a later change to how
+ * learners are matched must not redraw papers already taken.
+ */
 export function paperSeed(spec: Pick<AssignmentSpec, 'id' | 'seed' | 'variant'>, learner: string | null): string {
   const base = `${spec.id}:${spec.seed}`;
-  return spec.variant === 'per-learner' && learner !== null ? `${base}:${learnerKey(learner.trim())}` : base;
+  if (spec.variant !== 'per-learner' || learner === null) return base;
+  return `${base}:${learner.trim().normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')}`;
 }
 
 /** The assignment names a blueprint that this version of the site does not have. */

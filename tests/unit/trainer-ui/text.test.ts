@@ -103,7 +103,11 @@ describe('the learner’s name', () => {
     expect(learnerNameProblem(' 张三 ')).toBeNull();
     expect(learnerNameProblem('  ')).toBe('请填写姓名');
     expect(learnerNameProblem('张'.repeat(31))).toBe('姓名不能超过 30 个字');
-    expect(learnerNameProblem('张\u0007三')).toBe('姓名中有不能使用的字符');
+    expect(learnerNameProblem('张\u0007三')).toBe('姓名含有看不见的特殊字符（U+0007，控制字符），可能是从别处复制时带进来的：请删除后重新输入');
+    // The same rules as the result code's: a name it would refuse is refused before the paper.
+    expect(learnerNameProblem('张\u200b三')).toMatch(/^姓名含有看不见的特殊字符（U\+200B，零宽字符）/);
+    expect(learnerNameProblem('\u202e三张')).toMatch(/U\+202E，文字方向控制符/);
+    expect(learnerNameProblem('\u3164')).toMatch(/U\+3164，显示为空白的填充符/);
   });
 });
 

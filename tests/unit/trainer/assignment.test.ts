@@ -58,7 +58,7 @@ describe('validateAssignment', () => {
     ['a long title', { title: '题'.repeat(61) }, '作业名称不能超过 60 个字'],
     ['a long name', { trainer: 'x'.repeat(31) }, '培训师姓名不能超过 30 个字'],
     ['a long note', { note: '注'.repeat(301) }, '说明不能超过 300 个字'],
-    ['a line break in the title', { title: '练习\n一' }, '作业名称含有不允许的控制字符或换行'],
+    ['a line break in the title', { title: '练习\n一' }, '作业名称不能换行'],
     ['a bad id', { id: 'ABCDEFGH' }, '作业编号应为 8 位编号'],
     ['a bad module', { modules: ['Meetings'] }, '范围第 1 项应为章节编号或「章节#小节」编号'],
     ['a repeated module', { modules: ['meetings', 'meetings'] }, '范围重复：meetings'],

@@ -3,7 +3,6 @@ import {
   assignmentLink,
   decodeResult,
   encodeResult,
-  learnerKey,
   validateResult,
   type ResultCode,
 } from '../../../src/quiz/trainer/index.ts';
@@ -82,12 +81,5 @@ describe('validateResult', () => {
 
   it('accepts a valid result', () => {
     expect(validateResult(valid)).toEqual({ ok: true, value: valid });
-  });
-});
-
-describe('learnerKey', () => {
-  it('matches names regardless of width, case and spacing', () => {
-    expect(learnerKey('Ａｎｎａ  Li')).toBe(learnerKey('anna li'));
-    expect(learnerKey('张三')).not.toBe(learnerKey('张 三'));
   });
 });
