@@ -3,8 +3,7 @@
  * for a chat group, and which form field a validation problem belongs to. No DOM. Times, durations
  * and points are formatted by the engine's `format.ts` (re-exported here), which its own sentences use too.
  */
-import type { MultiplePolicy } from '../quiz/index.ts';
-import { dueDeadline, LIMITS, type AssignmentSpec, type PaperVariant } from '../quiz/trainer/assignment.ts';
+import { dueDeadline, LIMITS, POLICY_NAMES, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
 import { extractCode } from '../quiz/trainer/codec.ts';
 import { beijingTime } from '../quiz/trainer/format.ts';
 import { checkText } from '../quiz/trainer/validate.ts';
@@ -30,15 +29,7 @@ export function formatPercent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 10) / 10}%`;
 }
 
-export const POLICY_NAMES: Record<MultiplePolicy, string> = {
-  'all-or-nothing': '全对才得分',
-  partial: '按比例得分',
-};
-
-export const VARIANT_NAMES: Record<PaperVariant, string> = {
-  shared: '全班同一份试卷',
-  'per-learner': '每人一份（按姓名抽题）',
-};
+export { POLICY_NAMES, VARIANT_NAMES } from '../quiz/trainer/assignment.ts';
 
 /** How the due date reads to a learner. */
 export function dueText(spec: Pick<AssignmentSpec, 'due'>): string {

@@ -16,6 +16,8 @@ export {
   BEIJING_UTC_OFFSET_SECONDS,
   EPOCH_RANGE,
   LIMITS,
+  POLICY_NAMES,
+  VARIANT_NAMES,
   assignmentLink,
   createAssignment,
   decodeAssignment,

@@ -59,7 +59,18 @@ interface ResultWire {
   /** credit */ c: string;
 }
 
-const WIRE_KEYS = ['a', 'n', 's', 't', 'p', 'm', 'y', 'k', 'c'] as const satisfies readonly (keyof ResultWire)[];
+/** The wire keys by what they mean to a trainer; messages use these names. */
+const WIRE_NAMES = {
+  a: '作业编号',
+  n: '姓名',
+  s: '开始时间',
+  t: '交卷时间',
+  p: '得分',
+  m: '满分',
+  y: '是否及格',
+  k: '作答',
+  c: '得分记录',
+} as const satisfies Record<keyof ResultWire, string>;
 const ANSWER_DIGITS = '0123456789abcdefghijklmnopqrstuv';
 const CREDIT_STEPS = 60;
 const CREDIT_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY';
@@ -68,7 +79,7 @@ const MAX_POINTS = 10_000;
 
 function validateWire(value: unknown): Result<ResultWire, string[]> {
   const problems: Problems = [];
-  if (!checkObject(value, '结果', WIRE_KEYS, problems)) return { ok: false, error: problems };
+  if (!checkObject(value, '结果', WIRE_NAMES, problems)) return { ok: false, error: problems };
   const v = value;
   checkPattern(v.a, '作业编号', ASSIGNMENT_ID_PATTERN, ' 8 位编号', problems);
   checkText(v.n, '姓名', { min: 1, max: LIMITS.name }, problems);
@@ -91,7 +102,7 @@ function validateWire(value: unknown): Result<ResultWire, string[]> {
 
 function toWire(result: ResultCode): Result<ResultWire, string[]> {
   const problems: Problems = [];
-  if (result.answers.length !== result.credit.length) problems.push('answers 与 credit 的题数不一致');
+  if (result.answers.length !== result.credit.length) problems.push('作答与得分记录的题数不一致');
   let k = '';
   result.answers.forEach((chosen, i) => {
     let mask = 0;

@@ -13,21 +13,26 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-/** Checks that `value` is a plain object with every required key and no key outside `allowed`. */
-export function checkObject(
+/**
+ * Checks that `value` is a plain object with every field of `fields` and no other. `fields` maps
+ * each key to its Chinese name, which messages use: a user never sees a JSON key (issue 13).
+ * Unknown keys are counted, not named, since their names mean nothing to the user.
+ */
+export function checkObject<K extends string>(
   value: unknown,
   field: string,
-  required: readonly string[],
+  fields: Readonly<Record<K, string>>,
   problems: Problems,
-): value is Record<string, unknown> {
+): value is Record<K, unknown> {
   if (!isPlainObject(value)) {
     problems.push(`${field}应为对象`);
     return false;
   }
-  const unknown = Object.keys(value).filter((key) => !required.includes(key));
-  if (unknown.length > 0) problems.push(`${field}含有未知字段：${unknown.join('、')}`);
-  const missing = required.filter((key) => !Object.hasOwn(value, key));
-  if (missing.length > 0) problems.push(`${field}缺少字段：${missing.join('、')}`);
+  const known: readonly string[] = Object.keys(fields);
+  const unknown = Object.keys(value).filter((key) => !known.includes(key));
+  if (unknown.length > 0) problems.push(`${field}含有 ${unknown.length} 项本站不认识的内容（可能来自更新版本的网站）`);
+  const missing = (Object.keys(fields) as K[]).filter((key) => !Object.hasOwn(value, key)).map((key) => fields[key]);
+  if (missing.length > 0) problems.push(`${field}缺少：${missing.join('、')}`);
   return unknown.length === 0 && missing.length === 0;
 }
 
@@ -171,14 +176,16 @@ export function checkBoolean(value: unknown, field: string, problems: Problems):
   return false;
 }
 
+/** `options` maps each allowed value to its Chinese name, which the message uses. */
 export function checkOneOf<T extends string>(
   value: unknown,
   field: string,
-  options: readonly T[],
+  options: Readonly<Record<T, string>>,
   problems: Problems,
 ): value is T {
-  if (typeof value === 'string' && (options as readonly string[]).includes(value)) return true;
-  problems.push(`${field}应为 ${options.join(' / ')} 之一`);
+  if (typeof value === 'string' && Object.hasOwn(options, value)) return true;
+  const names = Object.values<string>(options).map((name) => `「${name}」`);
+  problems.push(`${field}应为${names.length > 1 ? `${names.slice(0, -1).join('、')}或${names.at(-1)}` : names.join('')}`);
   return false;
 }
 
