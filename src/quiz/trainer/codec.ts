@@ -12,7 +12,8 @@
  * The checksum catches accidents, not forgery: there is no secret on a static site.
  * Decoding never throws: every failure is a `CodeError` with a Chinese message for the user.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync } from 'fflate';
+import { inflateCapped } from './inflate.ts';
 
 export type Result<T, E = CodeError> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -48,10 +49,8 @@ export type CodeKind = keyof typeof CODE_KINDS;
 
 export const CODEC_VERSION = 1;
 
-/** Longer input is refused before any work: it is not one of our codes, and it bounds inflation. */
-const MAX_CODE_CHARS = 8_000;
-/** An inflated payload larger than this is not one of ours either. */
-const MAX_JSON_BYTES = 64 * 1024;
+/** Longer input is refused before any work: it is not one of our codes. Inflation has its own cap. */
+export const MAX_CODE_CHARS = 8_000;
 
 export interface CodecSpec<T> {
   kind: CodeKind;
@@ -76,7 +75,8 @@ export interface Codec<T> {
 
 export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
   const { byte: kindByte, label } = CODE_KINDS[spec.kind];
-  const options = spec.dictionary === undefined ? {} : { dictionary: new TextEncoder().encode(spec.dictionary) };
+  const dictionary = spec.dictionary === undefined ? undefined : new TextEncoder().encode(spec.dictionary);
+  const options = dictionary === undefined ? {} : { dictionary };
   const fail = (code: CodeErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
 
   function encode(value: T): string {
@@ -121,16 +121,15 @@ export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
       const other = Object.values(CODE_KINDS).find((k) => k.byte === bytes[1]);
       return fail('wrong-kind', other ? `这是${other.label}，不是${label}` : `这不是${label}`);
     }
-    let json: Uint8Array;
-    try {
-      json = inflateSync(bytes.subarray(payloadStart), options);
-    } catch {
-      return fail('inflate', `${label}已损坏：无法解压`);
+    const inflated = inflateCapped(bytes.subarray(payloadStart), { dictionary });
+    if (!inflated.ok) {
+      return inflated.reason === 'too-large'
+        ? fail('too-long', `${label}内容过大，不是本站生成的`)
+        : fail('inflate', `${label}已损坏：无法解压`);
     }
-    if (json.length > MAX_JSON_BYTES) return fail('too-long', `${label}内容过大，不是本站生成的`);
     let value: unknown;
     try {
-      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes));
     } catch {
       return fail('json', `${label}已损坏：内容无法读取`);
     }

@@ -1,9 +1,11 @@
 /** Shared test data for the trainer tests: a typical assignment and results built on it. */
+import { crc32, toBase64Url } from '../../../src/quiz/trainer/codec.ts';
 import {
   createAssignment,
   type AssignmentDraft,
   type AssignmentSpec,
   type ResultCode,
+  CODE_KINDS,
   type TrainerDeps,
 } from '../../../src/quiz/trainer/index.ts';
 
@@ -64,4 +66,25 @@ export function sampleResult(assignmentId: string, learner = '张三', items = 1
     answers,
     credit,
   };
+}
+
+/**
+ * A code built by hand around any payload, with a correct length and checksum, to reach the
+ * stages of decoding after the checksum (inflating, parsing, validating).
+ */
+export function codeWithPayload(
+  payload: Uint8Array,
+  { version = 1, kind = CODE_KINDS.result.byte as number }: { version?: number; kind?: number } = {},
+): string {
+  const length: number[] = [];
+  for (let rest = payload.length; ; rest >>>= 7) {
+    if (rest < 0x80) {
+      length.push(rest);
+      break;
+    }
+    length.push((rest & 0x7f) | 0x80);
+  }
+  const bytes = Uint8Array.from([version, kind, 0, 0, 0, 0, ...length, ...payload]);
+  new DataView(bytes.buffer).setUint32(2, crc32(bytes.subarray(6), crc32(bytes.subarray(0, 2))), false);
+  return toBase64Url(bytes);
 }
