@@ -233,7 +233,7 @@ export function dueDeadline(spec: Pick<AssignmentSpec, 'due'>): number | null {
 }
 
 /**
- * Frozen with CODEC_VERSION 1 (see `CodecSpec.dictionary`): the JSON skeleton of a spec, last so
+ * Frozen with version 1 (see `CodecFormat.dictionary`): the JSON skeleton of a spec, last so
  * that it sits nearest, after words trainers often write. It takes a typical link from about 540
  * to about 360 characters while the JSON keeps its readable field names.
  */
@@ -247,8 +247,7 @@ const ASSIGNMENT_DICTIONARY =
 
 const assignmentCodec = createCodec({
   kind: 'assignment',
-  validate: validateAssignment,
-  dictionary: ASSIGNMENT_DICTIONARY,
+  formats: [{ version: 1, validate: validateAssignment, dictionary: ASSIGNMENT_DICTIONARY }],
 });
 
 /** The code alone (what follows `#a=` in the link). Throws a TypeError on an invalid spec. */

@@ -41,6 +41,7 @@ export function syntheticClass(seed = 1, learners = 300, itemCount = 125): Class
       startedAt,
       submittedAt: startedAt + 1800 + Math.floor(random() * 1800),
       score: { points, max: maxPoints, passed: points / maxPoints >= 0.6 },
+      fingerprint: 'synthe',
       answers,
       credit,
     });

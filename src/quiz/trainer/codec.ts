@@ -5,6 +5,8 @@
  *   JSON → UTF-8 → raw deflate (level 9, optional preset dictionary) → header → base64url (no padding)
  *
  * Header (bytes): version · kind · CRC-32 (4, big-endian) · payload length (LEB128 varint).
+ * Each kind numbers its own formats: a result code is now version 2 (it carries a paper
+ * fingerprint), an assignment link still version 1, and every version a kind has had still reads.
  * The CRC covers everything but itself (version, kind, length and the compressed payload), so a
  * changed kind byte reads as damage, not as another kind of code. The length lets a truncated copy
  * — the usual accident when a code is copied out of a chat — be named as such.
@@ -47,13 +49,13 @@ export const CODE_KINDS = {
 
 export type CodeKind = keyof typeof CODE_KINDS;
 
-export const CODEC_VERSION = 1;
-
 /** Longer input is refused before any work: it is not one of our codes. Inflation has its own cap. */
 export const MAX_CODE_CHARS = 8_000;
 
-export interface CodecSpec<T> {
-  kind: CodeKind;
+/** One version of a kind's format. */
+export interface CodecFormat<T> {
+  /** The version byte that codes in this format start with. */
+  version: number;
   /**
    * Checks a parsed JSON value and returns it typed, or the problems found (in Chinese). Must not
    * throw and must accept exactly what `encode` is given, so that decode(encode(v)) deep-equals v.
@@ -62,9 +64,15 @@ export interface CodecSpec<T> {
   /**
    * A deflate preset dictionary: text the payloads are likely to repeat (their JSON keys and
    * common values), which then costs a back-reference instead of its bytes. It is part of the
-   * format: changing it breaks every code already shared, so it needs a new CODEC_VERSION.
+   * format: changing it breaks every code already shared, so it needs a new version.
    */
   dictionary?: string;
+}
+
+export interface CodecSpec<T> {
+  kind: CodeKind;
+  /** Every format the kind has had, oldest first: codes are written in the last and read in any. */
+  formats: readonly [CodecFormat<T>, ...CodecFormat<T>[]];
 }
 
 export interface Codec<T> {
@@ -75,17 +83,24 @@ export interface Codec<T> {
 
 export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
   const { byte: kindByte, label } = CODE_KINDS[spec.kind];
-  const dictionary = spec.dictionary === undefined ? undefined : new TextEncoder().encode(spec.dictionary);
-  const options = dictionary === undefined ? {} : { dictionary };
+  const formats = new Map(
+    spec.formats.map((format) => {
+      const dictionary = format.dictionary === undefined ? undefined : new TextEncoder().encode(format.dictionary);
+      return [format.version, { validate: format.validate, dictionary }] as const;
+    }),
+  );
+  const latest = spec.formats[spec.formats.length - 1]!.version;
   const fail = (code: CodeErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
 
   function encode(value: T): string {
-    const checked = spec.validate(value);
+    const { validate, dictionary } = formats.get(latest)!;
+    const checked = validate(value);
     if (!checked.ok) throw new TypeError(`无法生成${label}：${checked.error.join('；')}`);
-    const payload = deflateSync(new TextEncoder().encode(JSON.stringify(value)), { ...options, level: 9 });
+    const json = new TextEncoder().encode(JSON.stringify(value));
+    const payload = deflateSync(json, dictionary === undefined ? { level: 9 } : { dictionary, level: 9 });
     const length = varint(payload.length);
     const bytes = new Uint8Array(HEADER_FIXED + length.length + payload.length);
-    bytes[0] = CODEC_VERSION;
+    bytes[0] = latest;
     bytes[1] = kindByte;
     bytes.set(length, HEADER_FIXED);
     bytes.set(payload, HEADER_FIXED + length.length);
@@ -107,7 +122,11 @@ export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
     if (decoded === undefined) return fail('incomplete', incompleteMessage(label));
     const { bytes, canonical } = decoded;
     if (bytes.length === 0) return fail('incomplete', incompleteMessage(label));
-    if (bytes[0] !== CODEC_VERSION) {
+    const format = formats.get(bytes[0] ?? 0);
+    if (!format) {
+      // Kinds number their versions apart: a result code (v2) pasted as a link is not a newer link.
+      const other = Object.values(CODE_KINDS).find((k) => k.byte === bytes[1] && k.byte !== kindByte);
+      if (other) return fail('wrong-kind', `这是${other.label}，不是${label}`);
       return fail('version', `无法识别的${label}版本（v${bytes[0] ?? 0}）：可能来自更新版本的网站，或已损坏`);
     }
     const length = bytes.length > HEADER_FIXED ? readVarint(bytes, HEADER_FIXED) : undefined;
@@ -121,7 +140,7 @@ export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
       const other = Object.values(CODE_KINDS).find((k) => k.byte === bytes[1]);
       return fail('wrong-kind', other ? `这是${other.label}，不是${label}` : `这不是${label}`);
     }
-    const inflated = inflateCapped(bytes.subarray(payloadStart), { dictionary });
+    const inflated = inflateCapped(bytes.subarray(payloadStart), { dictionary: format.dictionary });
     if (!inflated.ok) {
       return inflated.reason === 'too-large'
         ? fail('too-long', `${label}内容过大，不是本站生成的`)
@@ -133,7 +152,7 @@ export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
     } catch {
       return fail('json', `${label}已损坏：内容无法读取`);
     }
-    const checked = spec.validate(value);
+    const checked = format.validate(value);
     if (!checked.ok) return fail('schema', `${label}内容不符合格式：${checked.error.slice(0, 3).join('；')}`);
     return { ok: true, value: checked.value };
   }

@@ -1,10 +1,10 @@
 /** The trainer toolkit: assignment links, result codes, the results inbox and the class report. */
 export {
   CODE_KINDS,
-  CODEC_VERSION,
   createCodec,
   extractCode,
   type Codec,
+  type CodecFormat,
   type CodecSpec,
   type CodeError,
   type CodeErrorCode,
@@ -45,6 +45,7 @@ export {
   drawAssignmentPaper,
   mixTotal,
   moduleChapter,
+  paperFingerprint,
   paperSeed,
   passPoints,
   reportItems,

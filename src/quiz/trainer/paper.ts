@@ -13,6 +13,7 @@ import type { Blueprint, BlueprintPart, Difficulty, ObjectiveType, QuizQuestion 
 import { OBJECTIVE_TYPES } from '../pool.ts';
 import { scorePaper } from '../scoring.ts';
 import type { AssignmentSpec } from './assignment.ts';
+import { crc32, toBase64Url } from './codec.ts';
 import type { ResultCode } from './result.ts';
 import type { ReportItem } from './stats.ts';
 
@@ -197,6 +198,20 @@ export function reportItems(paper: Paper): ReportItem[] {
 }
 
 /**
+ * A short fingerprint of a paper as the learner saw it: the questions in order, each with its
+ * option order and its key, and the parts' points. A result code carries it, so that the trainer's
+ * redraw — made from the bank on the trainer's device, perhaps after the bank was edited — can
+ * tell when it is no longer the paper the learner answered, instead of silently scoring the
+ * answers against other questions. CRC-32 in six characters: it catches accidents, not forgers.
+ */
+export function paperFingerprint(paper: Pick<Paper, 'items' | 'parts'>): string {
+  const items = paper.items.map((item) => `${item.questionId}:${item.permutation.join(',')}:${item.question.answer.join(',')}`);
+  const parts = paper.parts.map((part) => `${part.points}/${part.count}`);
+  const crc = crc32(new TextEncoder().encode(`${parts.join(';')}|${items.join(';')}`));
+  return toBase64Url(Uint8Array.of(crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff));
+}
+
+/**
  * The result code of a submitted attempt. Times go in whole seconds; the answers as shown on the
  * learner's paper; the credit per item as the paper scored it.
  */
@@ -217,6 +232,7 @@ export function resultOf(
     startedAt,
     submittedAt: Math.max(startedAt, Math.floor(state.submittedAt / 1000)),
     score: { points: score.total, max: score.maxTotal, passed: score.passed },
+    fingerprint: paperFingerprint(paper),
     answers: paper.items.map((_, i) => [...(state.responses[i] ?? [])]),
     credit: score.items.map((mark) => mark.credit),
   };

@@ -18,7 +18,7 @@ function validatePoint(value: unknown): Result<Point, string[]> {
   return { ok: true, value: { x, label } };
 }
 
-const codec = createCodec({ kind: 'result', validate: validatePoint });
+const codec = createCodec({ kind: 'result', formats: [{ version: 1, validate: validatePoint }] });
 const encoder = new TextEncoder();
 
 const rawCode = codeWithPayload;
@@ -153,6 +153,31 @@ describe('createCodec', () => {
 
   it('never throws on input that is not even a string', () => {
     expect(codec.decode(undefined as unknown as string)).toMatchObject({ ok: false, error: { code: 'empty' } });
+  });
+});
+
+describe('a kind with several versions', () => {
+  interface Named {
+    name: string;
+    age?: number;
+  }
+  const v1 = { version: 1, validate: (v: unknown): Result<Named, string[]> => ({ ok: true, value: v as Named }) };
+  const v3 = { version: 3, validate: (v: unknown): Result<Named, string[]> => ({ ok: true, value: v as Named }), dictionary: '{"name":"","age":' };
+  const old = createCodec({ kind: 'result', formats: [v1] });
+  const current = createCodec({ kind: 'result', formats: [v1, v3] });
+
+  it('writes the last version and reads every one', () => {
+    const oldCode = old.encode({ name: '甲' });
+    const newCode = current.encode({ name: '乙', age: 30 });
+    expect(fromBase64Url(newCode)!.bytes[0]).toBe(3);
+    expect(current.decode(oldCode)).toEqual({ ok: true, value: { name: '甲' } });
+    expect(current.decode(newCode)).toEqual({ ok: true, value: { name: '乙', age: 30 } });
+  });
+
+  it('tells an older site that a code is newer, and a code of another kind that it is another kind', () => {
+    expect(old.decode(current.encode({ name: '乙' }))).toMatchObject({ ok: false, error: { code: 'version', message: expect.stringContaining('v3') } });
+    const assignments = createCodec({ kind: 'assignment', formats: [v1] });
+    expect(assignments.decode(current.encode({ name: '乙' }))).toEqual({ ok: false, error: { code: 'wrong-kind', message: '这是结果码，不是作业链接' } });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   type AssignmentSpec,
   type ResultCode,
   CODE_KINDS,
+  createCodec,
   type TrainerDeps,
 } from '../../../src/quiz/trainer/index.ts';
 
@@ -63,6 +64,7 @@ export function sampleResult(assignmentId: string, learner = '张三', items = 1
     startedAt: submittedAt - 1500,
     submittedAt,
     score: { points, max: items, passed: points / items >= 0.6 },
+    fingerprint: 'fp-000',
     answers,
     credit,
   };
@@ -87,4 +89,26 @@ export function codeWithPayload(
   const bytes = Uint8Array.from([version, kind, 0, 0, 0, 0, ...length, ...payload]);
   new DataView(bytes.buffer).setUint32(2, crc32(bytes.subarray(6), crc32(bytes.subarray(0, 2))), false);
   return toBase64Url(bytes);
+}
+
+/**
+ * A result code as a forger would make it with an encoder of their own: the wire form written by
+ * hand, with none of the site's rules (a submission before the start, say). Version 2.
+ */
+export function forgedResultCode(result: ResultCode): string {
+  const anything = createCodec({ kind: 'result', formats: [{ version: 2, validate: (value: unknown) => ({ ok: true, value }) }] });
+  const digits = '0123456789abcdefghijklmnopqrstuv';
+  const sixtieths = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY';
+  return anything.encode({
+    a: result.assignmentId,
+    n: result.learner,
+    s: result.startedAt,
+    t: result.submittedAt,
+    p: result.score.points,
+    m: result.score.max,
+    y: result.score.passed,
+    f: result.fingerprint ?? '',
+    k: result.answers.map((chosen) => digits[chosen.reduce((mask, option) => mask | (1 << option), 0)]).join(''),
+    c: result.credit.map((c) => sixtieths[Math.round(c * 60)]).join(''),
+  });
 }

@@ -88,14 +88,16 @@ const resultArb: fc.Arbitrary<ResultCode> = fc
     max: fc.integer({ min: 1, max: 1000 }).map((m) => m / 4),
     share: fc.integer({ min: 0, max: 100 }),
     passed: fc.boolean(),
+    fingerprint: fc.string({ unit: fc.constantFrom(...BASE64URL), minLength: 6, maxLength: 6 }),
     items: fc.array(fc.tuple(answer, credit), { minLength: 1, maxLength: 200 }),
   })
-  .map(({ assignmentId, learner, startedAt, used, max, share, passed, items }) => ({
+  .map(({ assignmentId, learner, startedAt, used, max, share, passed, fingerprint, items }) => ({
     assignmentId,
     learner,
     startedAt,
     submittedAt: startedAt + used,
     score: { points: (max * share) / 100, max, passed },
+    fingerprint,
     answers: items.map(([a]) => a),
     credit: items.map(([, c]) => c),
   }));
@@ -201,7 +203,7 @@ describe('damaged and random input', { timeout: 60_000 }, () => {
 
   it('result codes that carry arbitrary or nearly valid JSON are checked field by field', () => {
     // A codec that encodes anything, to reach the result validator with well-formed codes.
-    const anything = createCodec({ kind: 'result', validate: (value: unknown) => ({ ok: true, value }) });
+    const anything = createCodec({ kind: 'result', formats: [{ version: 2, validate: (value: unknown) => ({ ok: true, value }) }] });
     const field = <T>(valid: fc.Arbitrary<T>) => fc.oneof(valid, fc.jsonValue());
     const nearlyValid = fc.record({
       a: field(fc.constant('k3m9x2qp')),
@@ -211,6 +213,7 @@ describe('damaged and random input', { timeout: 60_000 }, () => {
       p: field(fc.constant(1.5)),
       m: field(fc.constant(2)),
       y: field(fc.boolean()),
+      f: field(fc.constant('AbC-_9')),
       k: field(fc.constant('a1')),
       c: field(fc.constant('Y0')),
     });

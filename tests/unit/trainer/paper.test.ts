@@ -7,6 +7,7 @@ import {
   chaptersFor,
   drawAssignmentPaper,
   mixTotal,
+  paperFingerprint,
   paperSeed,
   passPoints,
   reportItems,
@@ -150,6 +151,35 @@ describe('drawing the paper of an assignment', () => {
     expect(passPoints(60, 7)).toBe(4.2);
     expect(passPoints(33, 10)).toBe(3.3);
     expect(passPoints(0, 100)).toBe(0);
+  });
+});
+
+describe('the fingerprint of a paper', () => {
+  const paper = drawAssignmentPaper(spec, bank, [], null);
+  const fingerprint = paperFingerprint(paper);
+
+  it('is six code characters, the same for the same paper however the bank was loaded', () => {
+    expect(fingerprint).toMatch(/^[A-Za-z0-9_-]{6}$/);
+    expect(paperFingerprint(drawAssignmentPaper(spec, [...bank].reverse(), [], null))).toBe(fingerprint);
+  });
+
+  it('changes when the questions, their order, their option order, their key or the points change', () => {
+    const [first, second, ...rest] = paper.items;
+    const variants = [
+      { ...paper, items: [second!, first!, ...rest] },
+      { ...paper, items: [{ ...first!, questionId: 'meetings-plan-single-1-9' }, second!, ...rest] },
+      { ...paper, items: [{ ...first!, permutation: [...first!.permutation].reverse() }, second!, ...rest] },
+      { ...paper, items: [{ ...first!, question: { ...first!.question, answer: [3] } }, second!, ...rest] },
+      { ...paper, parts: [{ ...paper.parts[0]!, points: 90 }] },
+      drawAssignmentPaper({ ...spec, variant: 'per-learner' }, bank, [], '张三'),
+    ];
+    for (const changed of variants) expect(paperFingerprint(changed)).not.toBe(fingerprint);
+  });
+
+  it('goes into the result code of an attempt on the paper', () => {
+    let attempt = startAttempt({ behaviour: 'exam', itemCount: paper.items.length, timeLimitMs: 0 }, T0 * 1000);
+    attempt = record(attempt, { kind: 'submit', at: T0 * 1000 + 60_000 }).attempt;
+    expect(resultOf(spec, paper, attempt.state, '张三').fingerprint).toBe(fingerprint);
   });
 });
 
