@@ -5,13 +5,13 @@
  * inbox is saved on the device after every change, and the report is redrawn from it.
  */
 import type { QuizQuestion } from '../quiz/index.ts';
-import type { AssignmentSpec, Inbox, InboxReportRow, InboxStatus, ReportItem, ResultCode } from '../quiz/trainer/index.ts';
+import type { AssignmentSpec, Inbox, InboxReportRow, InboxStatus, RedrawnPaper, ResultCode } from '../quiz/trainer/index.ts';
 import { addCodes, inboxResults, serializeInbox } from '../quiz/trainer/inbox.ts';
 import { learnerKey } from '../quiz/trainer/result.ts';
 import { loadBank, loadCatalog } from './content-loader.ts';
 import { deviceStore } from './device-store.ts';
 import { download, el, readFiles } from './trainer-dom.ts';
-import { chaptersFor, drawAssignmentPaper, mixTotal, reportItems } from '../quiz/trainer/paper.ts';
+import { chaptersFor, drawAssignmentPaper, mixTotal, paperSeed } from '../quiz/trainer/paper.ts';
 import { renderReport } from './trainer-report.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveInbox } from './trainer-store.ts';
 import { dueText, fileName, rulesText, VARIANT_NAMES } from './trainer-text.ts';
@@ -232,40 +232,38 @@ class TrainerInbox extends HTMLElement {
     const results = inboxResults(inbox);
     if (results.length === 0) {
       // Nothing to report: no need for the bank.
-      renderReport(container, { spec, results, paperFor: () => [], questions: new Map(), chapters: [], drawProblem: null });
+      renderReport(container, { spec, results, paperFor: () => ({ ok: false, error: '' }), questions: new Map(), chapters: [] });
       return;
     }
     if (container.childElementCount === 0) container.textContent = '正在生成报告……';
     let questions = new Map<string, QuizQuestion>();
     let chapters: Awaited<ReturnType<typeof loadCatalog>>['chapters'] = [];
-    let drawProblem: string | null = null;
-    let paperFor: (result: ResultCode) => readonly ReportItem[] = () => [];
+    let paperFor: (result: ResultCode) => RedrawnPaper = () => ({ ok: false, error: '题库没能加载（请检查网络后刷新）' });
     try {
       const [catalog, bank] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec))]);
       chapters = catalog.chapters;
       questions = new Map(bank.questions.map((q) => [q.id, q]));
-      const papers = new Map<string, ReportItem[]>();
+      // One paper per seed: the shared paper once, a per-learner paper once per learner.
+      const papers = new Map<string, RedrawnPaper>();
       paperFor = (result) => {
-        const key = spec.variant === 'per-learner' ? learnerKey(result.learner) : '';
-        let items = papers.get(key);
-        if (!items) {
+        const learner = spec.variant === 'per-learner' ? result.learner : null;
+        const seed = paperSeed(spec, learner);
+        let paper = papers.get(seed);
+        if (!paper) {
           try {
-            items = reportItems(drawAssignmentPaper(spec, bank.questions, catalog.blueprints, spec.variant === 'per-learner' ? result.learner : null));
+            paper = { ok: true, value: drawAssignmentPaper(spec, bank.questions, catalog.blueprints, learner) };
           } catch (error) {
-            drawProblem = `题库已变化，无法重建试卷（${error instanceof Error ? error.message : String(error)}）`;
-            items = [];
+            paper = { ok: false, error: `题库已变化，无法按作业重建试卷（${error instanceof Error ? error.message : String(error)}）` };
           }
-          papers.set(key, items);
+          papers.set(seed, paper);
         }
-        return items;
+        return paper;
       };
     } catch {
-      drawProblem = '题库没能加载（请检查网络后刷新），暂时只能显示成绩名单';
+      // Left as it is: every row says the paper could not be redrawn, and shows the claim.
     }
     if (ticket !== this.#reportTicket) return;
-    renderReport(container, { spec, results, paperFor, questions, chapters, drawProblem: null });
-    // The papers are drawn while the report is computed; if that failed, draw it again with the reason.
-    if (drawProblem !== null) renderReport(container, { spec, results, paperFor, questions, chapters, drawProblem });
+    renderReport(container, { spec, results, paperFor, questions, chapters });
   }
 }
 

@@ -77,5 +77,17 @@ export {
   type ScoreBin,
   type SectionStats,
 } from './stats.ts';
+export {
+  CLOCK_GRACE_SECONDS,
+  FLAG_NAMES,
+  OVERTIME_GRACE_SECONDS,
+  SUSPICIOUS,
+  verifyResult,
+  type FlagKind,
+  type RedrawnPaper,
+  type ResultFlag,
+  type Verification,
+  type VerifiedAssignment,
+} from './verify.ts';
 export { itemStatsCsv, rosterCsv } from './csv.ts';
 export { beijingTime, formatDuration, formatPoints } from './format.ts';

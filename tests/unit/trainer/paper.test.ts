@@ -220,7 +220,7 @@ describe('from a submitted attempt to a result code and back into the report', (
     const decoded = decodeResult(encodeResult(result), spec.id);
     expect(decoded).toEqual({ ok: true, value: result });
 
-    const report = computeClassReport({ assignment: spec, results: [result], paperFor: () => reportItems(paper) });
+    const report = computeClassReport({ assignment: spec, results: [result], paperFor: () => ({ ok: true, value: paper }) });
     expect(report.roster[0]).toMatchObject({ learner: '张三', points: score.total, secondsUsed: 600 });
     expect(report.items).toHaveLength(paper.items.length);
     expect(report.mostMissed[0]?.facility).toBeCloseTo(100 / 3);
