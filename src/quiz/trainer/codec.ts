@@ -51,6 +51,8 @@ export type CodeKind = keyof typeof CODE_KINDS;
 
 /** Longer input is refused before any work: it is not one of our codes. Inflation has its own cap. */
 export const MAX_CODE_CHARS = 8_000;
+/** Shorter is not one of ours either: the smallest result code is about 50 characters. */
+export const MIN_CODE_CHARS = 32;
 
 /** One version of a kind's format. */
 export interface CodecFormat<T> {
@@ -268,4 +270,34 @@ export function fromBase64Url(text: string): { bytes: Uint8Array; canonical: boo
     }
   }
   return { bytes: out, canonical: acc === 0 };
+}
+
+/**
+ * How every code of ours starts: its version and kind bytes, which make its first two characters
+ * (`AV`/`Al`: results v1/v2, `AU`: assignment links v1). Versions up to 8 are accepted so that a
+ * code from a newer site is still found, and then told apart by its message.
+ */
+const CODE_PREFIXES = new Set(
+  Object.values(CODE_KINDS).flatMap((kind) => Array.from({ length: 8 }, (_, v) => toBase64Url(Uint8Array.of(v + 1, kind.byte)).slice(0, 2))),
+);
+
+/** Whether a token could be one of our codes: its prefix, its length and its alphabet. */
+export function looksLikeCode(token: string): boolean {
+  return (
+    token.length >= MIN_CODE_CHARS &&
+    token.length <= MAX_CODE_CHARS &&
+    CODE_PREFIXES.has(token.slice(0, 2)) &&
+    /^[A-Za-z0-9_-]+$/.test(token)
+  );
+}
+
+/**
+ * The codes in chat text, in order (issue 13, item 5): every run of the codes' alphabet that
+ * looks like a code. Dates, numbers, words, names and the link around a code are not codes and
+ * are skipped, so pasting a whole chat yields only its codes — and 100,000 words yield nothing.
+ */
+export function findCodes(text: string): string[] {
+  const found: string[] = [];
+  for (const [run] of text.matchAll(/[A-Za-z0-9_-]{32,}/g)) if (looksLikeCode(run)) found.push(run);
+  return found;
 }
