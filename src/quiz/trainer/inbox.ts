@@ -28,8 +28,12 @@ export type InboxStatus = 'accepted' | 'duplicate' | 'wrong-assignment' | 'corru
 export interface InboxReportRow {
   /** 1-based, in the order the codes were found. */
   index: number;
+  /** Which of the texts given it was found in, 0-based. */
+  source: number;
   /** The start of the input, to show which one is meant. */
   preview: string;
+  /** The code as found, so a page can give back the ones not taken in; null for a file's row. */
+  code: string | null;
   status: InboxStatus;
   /** A sentence for the trainer, in Chinese. */
   message: string;
@@ -89,12 +93,12 @@ export function startImport(inbox: Inbox, texts: string | readonly string[], ass
   const accepted: { row: InboxReportRow; result: ResultCode }[] = [];
 
   const check = (input: PastedInput): void => {
-    const base = { index: report.length + 1, preview: preview(input.text), learner: null, attempt: null, inRoster: false };
-    if (input.kind !== 'code') {
-      report.push({ ...base, status: 'corrupt', message: input.message });
+    const base = { index: report.length + 1, source: input.source, preview: preview(input.text), code: input.code, learner: null, attempt: null, inRoster: false };
+    if (input.code === null) {
+      report.push({ ...base, status: 'corrupt', message: input.problem });
       return;
     }
-    const code = input.text;
+    const code = input.code;
     if (codes.has(code)) {
       report.push({ ...base, status: 'duplicate', message: '重复：这个结果码已经在收件箱里' });
       return;
@@ -164,6 +168,14 @@ export function addCodes(
   return run.finish();
 }
 
+/**
+ * The codes an import did not take in because they could not be read or belong to another
+ * assignment, in order: what a page leaves in the paste box for the trainer to fix.
+ */
+export function codesNotTakenIn(report: readonly InboxReportRow[]): string[] {
+  return report.filter((row) => row.code !== null && (row.status === 'corrupt' || row.status === 'wrong-assignment')).map((row) => row.code!);
+}
+
 /** Same learner and same submission time: the same attempt, however it was re-encoded. */
 function attemptKey(result: ResultCode): string {
   return `${learnerKey(result.learner)}\u0000${result.submittedAt}`;
@@ -194,28 +206,29 @@ export function inboxResults(inbox: Inbox): ResultCode[] {
   return inbox.entries.map((e) => e.result);
 }
 
-type PastedInput = { kind: 'code'; text: string } | { kind: 'unreadable'; text: string; message: string };
+/** A code found in the input, or a part of the input that is reported without being a code. */
+type PastedInput = { source: number; text: string } & ({ code: string } | { code: null; problem: string });
 
 function splitInput(texts: readonly string[]): PastedInput[] {
   const inputs: PastedInput[] = [];
-  for (const text of texts) {
+  for (const [source, text] of texts.entries()) {
     const trimmed = text.trim();
     const file = trimmed.startsWith('{') || trimmed.startsWith('[') ? codesInFile(trimmed) : undefined;
     if (file !== undefined) {
       // A results file lists codes on purpose: each is reported, but junk in it makes one row, not thousands.
       const listed = file.filter(looksLikeCode);
-      for (const code of listed) inputs.push({ kind: 'code', text: code });
+      for (const code of listed) inputs.push({ source, text: code, code });
       if (listed.length < file.length) {
-        inputs.push({ kind: 'unreadable', text: trimmed, message: `结果文件中有 ${file.length - listed.length} 项不是结果码，已忽略` });
+        inputs.push({ source, text: trimmed, code: null, problem: `结果文件中有 ${file.length - listed.length} 项不是结果码，已忽略` });
       }
       continue;
     }
     const found = findCodes(trimmed);
     // Chat that starts with 【 or [ is still chat; only input that was meant as a file and holds nothing is reported.
     if (found.length === 0 && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
-      inputs.push({ kind: 'unreadable', text: trimmed, message: '无法读取的结果文件：不是有效的 JSON，或其中没有结果码' });
+      inputs.push({ source, text: trimmed, code: null, problem: '无法读取的结果文件：不是有效的 JSON，或其中没有结果码' });
     }
-    for (const code of found) inputs.push({ kind: 'code', text: code });
+    for (const code of found) inputs.push({ source, text: code, code });
   }
   return inputs;
 }

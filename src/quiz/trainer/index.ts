@@ -59,6 +59,7 @@ export {
   INBOX_FILE_FORMAT,
   addCodes,
   attemptsByLearner,
+  codesNotTakenIn,
   emptyInbox,
   inboxResults,
   latestAttempts,

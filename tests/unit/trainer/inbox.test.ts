@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addCodes,
   assignmentLink,
+  codesNotTakenIn,
   emptyInbox,
   encodeResult,
   inboxResults,
@@ -51,6 +52,8 @@ describe('results inbox, a walkthrough', () => {
     expect(report.map((r) => r.index)).toEqual([1, 2, 3, 4, 5]);
     expect(inboxResults(inbox)).toEqual([zhang, li, wang]);
     expect(first).toEqual(before); // the earlier inbox is untouched
+    // What the paste box keeps: the codes that could not go in, and nothing else.
+    expect(codesNotTakenIn(report)).toEqual([codeOf(other), damaged]);
   });
 
   it('keeps a resubmission as a new attempt and says the roster uses the latest', () => {
