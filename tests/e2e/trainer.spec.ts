@@ -1,7 +1,10 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
+import { deflateSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import type { QuizQuestion } from '../../src/quiz/index.ts';
+import { decodeAssignment, decodeResult, encodeResult } from '../../src/quiz/trainer/index.ts';
+import { crc32, toBase64Url } from '../../src/quiz/trainer/codec.ts';
 
 const TITLE = '会议组织 课后练习';
 
@@ -367,4 +370,139 @@ test('the clock runs on wall-clock time: a reload keeps the time left, and time 
   await page.reload();
   await expect(page.locator('.result-facts')).toContainText('时间到，系统已自动交卷');
   await context.close();
+});
+
+/** Opens the link as a learner, starts under `learner`, and submits at once with nothing answered. */
+async function submitBlank(browser: Browser, link: string, learner: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel(/你的姓名/).fill(learner);
+  await page.getByRole('button', { name: '开始作答' }).click();
+  await page.getByRole('button', { name: '交卷' }).click();
+  await page.getByRole('button', { name: '确认交卷' }).click();
+  await expect(page.locator('.score')).toHaveText('0 分（满分 100）');
+  const code = await page.getByLabel('结果码').inputValue();
+  await context.close();
+  return code;
+}
+
+test('forged codes are re-scored and flagged in the class report', async ({ page, browser }) => {
+  const link = await buildAssignment(page);
+  const spec = decodeAssignment(new URL(link).hash.slice('#a='.length));
+  if (!spec.ok) throw new Error(spec.error.message);
+  const honest = await submitBlank(browser, link, '李四');
+  const decoded = decodeResult(honest, spec.value.id);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  const result = decoded.value;
+  // What a forger does with the site's own encoder: claim full marks, or move the start back a day.
+  const fullMarks = encodeResult({ ...result, learner: '赵六', score: { points: 100, max: 100, passed: true } });
+  const startedAt = spec.value.createdAt - 86_400;
+  const backdated = encodeResult({ ...result, learner: '钱七', startedAt, submittedAt: startedAt + 600 });
+
+  await page.getByLabel(/粘贴结果码/).fill(`${honest}\n${fullMarks}\n${backdated}`);
+  await page.getByRole('button', { name: '加入收件箱' }).click();
+  await expect(page.locator('.added-summary')).toHaveText('找到 3 个结果码：已接收 3 个');
+
+  const roster = page.locator('table.roster tbody tr');
+  await expect(roster).toHaveCount(3);
+  const zhao = roster.filter({ hasText: '赵六' });
+  await expect(zhao).toContainText('0 / 100');
+  await expect(zhao).toContainText('不及格');
+  await expect(zhao.locator('.flag')).toHaveText(['自报分数不符']);
+  await expect(roster.filter({ hasText: '钱七' }).locator('.flag')).toHaveText(['开始早于布置']);
+  await expect(roster.filter({ hasText: '李四' })).toContainText('无异常');
+  await expect(page.locator('.summary div').filter({ hasText: '需核实' }).locator('dd')).toHaveText('2 人');
+  await expect(page.locator('.summary div').filter({ hasText: '及格率' }).locator('dd')).toHaveText('0%');
+  await expect(page.locator('.flag-list')).toContainText('赵六（自报分数不符）：结果码自报 100/100 分（及格），按作答复核为 0/100 分（不及格）');
+  await expect(page.locator('.flag-list')).toContainText(/钱七（开始早于布置）：开始作答的时间 .* 早于作业布置的时间/);
+  // The statement that a code proves nothing against a determined forger stays.
+  await expect(page.locator('.forgery')).toContainText('不能防止有意伪造');
+  await expectNoAxeViolations(page);
+});
+
+test('chat pasted into the inbox yields only its codes, and the box is cleared', async ({ page, browser }) => {
+  const link = await buildAssignment(page);
+  const code = await submitBlank(browser, link, '孙八');
+  const box = page.getByLabel(/粘贴结果码/);
+
+  await box.fill('王老师：2026-12-02 前交\n07 OK 收到\n好的 v219 [图片]');
+  await page.getByRole('button', { name: '加入收件箱' }).click();
+  await expect(page.locator('.added-summary')).toHaveText('没有找到结果码');
+  await expect(page.locator('.added-rows tbody tr')).toHaveCount(0);
+  await expect(box).not.toHaveValue(''); // nothing was taken in: the text stays
+
+  await box.fill(`2026-12-02 07:15\n孙八：${code}，谢谢老师！\nOK`);
+  await page.getByRole('button', { name: '加入收件箱' }).click();
+  await expect(page.locator('.added-summary')).toHaveText('找到 1 个结果码：已接收 1 个');
+  await expect(page.locator('.added-rows tbody tr')).toHaveCount(1);
+  await expect(page.locator('.added-rows')).not.toContainText('损坏');
+  await expect(box).toHaveValue('');
+  await expect(page.locator('table.roster tbody tr')).toHaveCount(1);
+});
+
+/** A result code whose payload inflates to 5 MiB, as in issue 13: well-formed up to the inflating. */
+function oversizedCode(): string {
+  const payload = deflateSync(new Uint8Array(5 * 1024 * 1024).fill(32), { level: 9 });
+  const bytes = Uint8Array.from([1, 0x52, 0, 0, 0, 0, (payload.length & 0x7f) | 0x80, payload.length >> 7, ...payload]);
+  new DataView(bytes.buffer).setUint32(2, crc32(bytes.subarray(6), crc32(bytes.subarray(0, 2))), false);
+  return toBase64Url(bytes);
+}
+const OVERSIZED = oversizedCode();
+
+/** Pastes `text` (as a paste would: no typing) and adds it, measuring the page's longest task. */
+async function pasteAndMeasure(page: Page, text: string): Promise<{ totalMs: number; longestTaskMs: number }> {
+  await page.getByLabel(/粘贴结果码/).evaluate((box, value) => {
+    (box as HTMLTextAreaElement).value = value;
+  }, text);
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    (window as unknown as { tasks: number[] }).tasks = tasks;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask' });
+  });
+  const start = Date.now();
+  await page.getByRole('button', { name: '加入收件箱' }).click();
+  await expect(page.locator('.added-summary')).toHaveText(/找到/, { timeout: 60_000 });
+  const totalMs = Date.now() - start;
+  await page.waitForTimeout(300);
+  const tasks = await page.evaluate(() => (window as unknown as { tasks: number[] }).tasks);
+  return { totalMs, longestTaskMs: Math.round(Math.max(0, ...tasks)) };
+}
+
+test('400 oversized codes and a 1 MB chat paste are checked without freezing the page', async ({ page }) => {
+  await buildAssignment(page);
+  const oversized = Array.from({ length: 400 }, () => OVERSIZED).join('\n');
+  const big = await pasteAndMeasure(page, oversized);
+  await expect(page.locator('.added-summary')).toHaveText('找到 400 个结果码：损坏 400 个');
+  await expect(page.locator('.added-rows tbody tr')).toHaveCount(200);
+  await expect(page.locator('.added-rows')).toContainText('结果码内容过大，不是本站生成的');
+  await expect(page.locator('.added-rows')).toContainText('只列出前 200 个，其余 200 个已计入上面的统计');
+  // The same broken code 400 times stays in the box once.
+  await expect(page.getByLabel(/粘贴结果码/)).toHaveValue(OVERSIZED);
+
+  const words = ['2026-12-02', '07', 'OK', '收到', '谢谢老师', '12:30', '好的', 'v219'];
+  let chat = '';
+  for (let i = 0; chat.length < 1_000_000; i++) chat += words[i % words.length] + (i % 12 === 11 ? '\n' : ' ');
+  const chatted = await pasteAndMeasure(page, chat);
+  await expect(page.locator('.added-summary')).toHaveText('没有找到结果码');
+  await expect(page.locator('.added-rows tbody tr')).toHaveCount(0);
+
+  console.info(`400 oversized codes: ${big.totalMs} ms, longest task ${big.longestTaskMs} ms; 1 MB chat: ${chatted.totalMs} ms, longest task ${chatted.longestTaskMs} ms`);
+  // Before issue 13 one task took the whole import (9 s and 12 s here); now the page gets a turn every few ms.
+  for (const run of [big, chatted]) expect(run.longestTaskMs).toBeLessThanOrEqual(Math.max(300, run.totalMs / 2));
+});
+
+test('a large import can be stopped, and then adds nothing', async ({ page }) => {
+  await buildAssignment(page);
+  await page.getByLabel(/粘贴结果码/).evaluate((box, value) => {
+    (box as HTMLTextAreaElement).value = value;
+  }, Array.from({ length: 400 }, () => OVERSIZED).join('\n'));
+  await page.getByRole('button', { name: '加入收件箱' }).click();
+  await expect(page.getByRole('progressbar', { name: '导入进度' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '加入收件箱' })).toBeDisabled();
+  await page.getByRole('button', { name: '停止导入' }).click();
+  await expect(page.locator('.added-summary')).toHaveText('已停止导入：这次的结果码都没有加入收件箱。');
+  await expect(page.getByRole('progressbar', { name: '导入进度' })).toBeHidden();
+  await expect(page.locator('.count')).toHaveText('收件箱是空的。');
+  await expect(page.getByRole('button', { name: '加入收件箱' })).toBeEnabled();
 });

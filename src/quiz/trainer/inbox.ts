@@ -170,10 +170,11 @@ export function addCodes(
 
 /**
  * The codes an import did not take in because they could not be read or belong to another
- * assignment, in order: what a page leaves in the paste box for the trainer to fix.
+ * assignment, each once, in order: what a page leaves in the paste box for the trainer to fix.
  */
 export function codesNotTakenIn(report: readonly InboxReportRow[]): string[] {
-  return report.filter((row) => row.code !== null && (row.status === 'corrupt' || row.status === 'wrong-assignment')).map((row) => row.code!);
+  const codes = report.filter((row) => row.status === 'corrupt' || row.status === 'wrong-assignment').map((row) => row.code);
+  return [...new Set(codes.filter((code) => code !== null))];
 }
 
 /** Same learner and same submission time: the same attempt, however it was re-encoded. */

@@ -54,6 +54,7 @@ describe('results inbox, a walkthrough', () => {
     expect(first).toEqual(before); // the earlier inbox is untouched
     // What the paste box keeps: the codes that could not go in, and nothing else.
     expect(codesNotTakenIn(report)).toEqual([codeOf(other), damaged]);
+    expect(codesNotTakenIn(addCodes(first, [damaged, damaged, 'hello', damaged], assignment).report)).toEqual([damaged]);
   });
 
   it('keeps a resubmission as a new attempt and says the roster uses the latest', () => {
