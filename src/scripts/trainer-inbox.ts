@@ -12,7 +12,8 @@ import { learnerKey } from '../quiz/trainer/result.ts';
 import { loadBank, loadCatalog } from './content-loader.ts';
 import { deviceStore } from './device-store.ts';
 import { download, el, readFiles, runInSlices } from './trainer-dom.ts';
-import { chaptersFor, drawAssignmentPaper, mixTotal, paperSeed } from '../quiz/trainer/paper.ts';
+import { chaptersToLoad, redrawPaper } from '../quiz/trainer/check.ts';
+import { mixTotal, paperSeed } from '../quiz/trainer/paper.ts';
 import { renderReport } from './trainer-report.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveInbox } from './trainer-store.ts';
 import { dueText, fileName, rulesText, VARIANT_NAMES } from './trainer-text.ts';
@@ -301,7 +302,8 @@ class TrainerInbox extends HTMLElement {
     let chapters: Awaited<ReturnType<typeof loadCatalog>>['chapters'] = [];
     let paperFor: (result: ResultCode) => RedrawnPaper = () => ({ ok: false, error: '题库没能加载（请检查网络后刷新）' });
     try {
-      const [catalog, bank] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec))]);
+      const catalog = await loadCatalog();
+      const bank = await loadBank(chaptersToLoad(spec, catalog.chapters));
       chapters = catalog.chapters;
       questions = new Map(bank.questions.map((q) => [q.id, q]));
       // One paper per seed: the shared paper once, a per-learner paper once per learner.
@@ -310,14 +312,7 @@ class TrainerInbox extends HTMLElement {
         const learner = spec.variant === 'per-learner' ? result.learner : null;
         const seed = paperSeed(spec, learner);
         let paper = papers.get(seed);
-        if (!paper) {
-          try {
-            paper = { ok: true, value: drawAssignmentPaper(spec, bank.questions, catalog.blueprints, learner) };
-          } catch (error) {
-            paper = { ok: false, error: `题库已变化，无法按作业重建试卷（${error instanceof Error ? error.message : String(error)}）` };
-          }
-          papers.set(seed, paper);
-        }
+        if (!paper) papers.set(seed, (paper = redrawPaper(spec, catalog, bank.questions, learner)));
         return paper;
       };
     } catch {

@@ -3,7 +3,15 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { deflateSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import type { QuizQuestion } from '../../src/quiz/index.ts';
-import { decodeAssignment, decodeResult, encodeResult } from '../../src/quiz/trainer/index.ts';
+import {
+  createAssignment,
+  createCodec,
+  decodeAssignment,
+  decodeResult,
+  encodeAssignment,
+  encodeResult,
+  type AssignmentDraft,
+} from '../../src/quiz/trainer/index.ts';
 import { crc32, toBase64Url } from '../../src/quiz/trainer/codec.ts';
 
 const TITLE = '会议组织 课后练习';
@@ -505,4 +513,62 @@ test('a large import can be stopped, and then adds nothing', async ({ page }) =>
   await expect(page.getByRole('progressbar', { name: '导入进度' })).toBeHidden();
   await expect(page.locator('.count')).toHaveText('收件箱是空的。');
   await expect(page.getByRole('button', { name: '加入收件箱' })).toBeEnabled();
+});
+
+/** A link made on another version of the site: same format, content this site may not have. */
+function linkFor(draft: Partial<AssignmentDraft>): string {
+  const created = createAssignment(
+    {
+      title: TITLE,
+      trainer: '王老师',
+      note: '',
+      modules: ['meetings'],
+      mix: { counts: { single: [2, 0, 0], multiple: [0, 0, 0], judge: [0, 0, 0] } },
+      minutes: 30,
+      passMark: 60,
+      multiplePolicy: 'all-or-nothing',
+      due: null,
+      variant: 'shared',
+      showAnswers: true,
+      ...draft,
+    },
+    { random: Math.random, now: Date.now },
+  );
+  if (!created.ok) throw new Error(created.error.join('；'));
+  return `/trainer/assignment/#a=${encodeAssignment(created.value)}`;
+}
+
+test('a stale link says on opening, in Chinese, what the site no longer has, and whether the paper can be drawn', async ({ page }) => {
+  // A chapter that is gone: the paper is drawn from what is left, and the learner is told.
+  await page.goto(linkFor({ modules: ['meetings', 'archives', 'meetings#old-section'] }));
+  const stale = page.locator('.stale');
+  await expect(stale).toContainText('这个作业链接里有些内容本站已经没有了');
+  await expect(stale).toContainText('学习范围里的一章本站已经没有了（章节编号 archives）');
+  await expect(stale).toContainText('学习范围里「会议组织与管理」的一个小节本站已经没有了（小节编号 old-section）');
+  await expect(page.locator('.reading-list h3')).toHaveText(['会议组织与管理（整章）']);
+  await expect(page.getByRole('button', { name: '开始作答' })).toBeVisible();
+  await expect(page.getByText('题库没能加载')).toHaveCount(0);
+
+  // A paper that cannot be drawn: said at once, and there is no name to type.
+  await page.goto('/');
+  await page.goto(linkFor({ modules: ['meetings#old-section'] }));
+  await expect(stale).toContainText('这份作业现在无法组卷');
+  await expect(stale).toContainText('按本站现在的题库凑不齐这份试卷：「易」单选：需要 2 道，可用 0 道');
+  await expect(page.getByLabel(/你的姓名/)).toBeHidden();
+  await expect(page.getByRole('button', { name: '开始作答' })).toBeHidden();
+
+  // A blueprint that is gone.
+  await page.goto('/');
+  await page.goto(linkFor({ mix: { blueprint: 'retired-mock' } }));
+  await expect(stale).toContainText('作业使用的试卷蓝本本站已经没有了（蓝本编号 retired-mock），无法组卷');
+});
+
+test('a link missing fields names them in Chinese', async ({ page }) => {
+  const anything = createCodec({ kind: 'assignment', formats: [{ version: 1, validate: (value: unknown) => ({ ok: true as const, value }) }] });
+  const full = decodeAssignment(new URL(`http://x${linkFor({})}`).hash.slice('#a='.length));
+  if (!full.ok) throw new Error(full.error.message);
+  const { trainer: _trainer, note: _note, ...withoutTwo } = full.value;
+  await page.goto(`/trainer/assignment/#a=${anything.encode(withoutTwo)}`);
+  await expect(page.getByRole('alert')).toContainText('作业缺少：培训师姓名、说明');
+  await expect(page.getByRole('alert')).not.toContainText(/trainer|note/);
 });

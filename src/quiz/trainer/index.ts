@@ -55,6 +55,7 @@ export {
   scopeBank,
   type TypeCounts,
 } from './paper.ts';
+export { chaptersToLoad, checkAssignment, missingModules, redrawPaper, type AssignmentCheck, type SiteChapter } from './check.ts';
 export {
   INBOX_FILE_FORMAT,
   addCodes,

@@ -95,7 +95,7 @@ export function paperSeed(spec: Pick<AssignmentSpec, 'id' | 'seed' | 'variant'>,
 /** The assignment names a blueprint that this version of the site does not have. */
 export class UnknownBlueprintError extends Error {
   constructor(id: string) {
-    super(`作业使用的试卷蓝本「${id}」在本站已不存在，无法组卷`);
+    super(`作业使用的试卷蓝本本站已经没有了（蓝本编号 ${id}），无法组卷`);
     this.name = 'UnknownBlueprintError';
   }
 }
