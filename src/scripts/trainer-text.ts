@@ -6,7 +6,7 @@
 import { dueDeadline, LIMITS, POLICY_NAMES, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
 import { extractCode } from '../quiz/trainer/codec.ts';
 import { beijingTime } from '../quiz/trainer/format.ts';
-import { checkText } from '../quiz/trainer/validate.ts';
+import { checkText, withoutForbidden } from '../quiz/trainer/validate.ts';
 
 export { beijingTime, formatDuration, formatPoints } from '../quiz/trainer/format.ts';
 
@@ -141,12 +141,35 @@ export function readFragment(hash: string): { code: string | null; key: boolean 
   return { code: a === null ? extractCode(text) : a, key: params.get('key') === '1' };
 }
 
-/** A file name safe on every system, from a title and a name the user typed. */
+/** The longest a download's name gets, extension aside: fine on every system and in a phone's list. */
+const FILE_NAME_CHARS = 60;
+
+/**
+ * A file name safe on every system, from parts joined by `-`: a title or a name the user typed,
+ * and fixed words such as 成绩名单 that tell downloads apart. A name too long is shortened where it
+ * is longest — the title, not the short suffix — so two downloads of one assignment never share a
+ * name (issue 13). Control, invisible and direction characters go, as do those Windows forbids.
+ */
 export function fileName(parts: readonly string[], extension: string): string {
-  const base = parts
-    .map((part) => part.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim())
-    .filter(Boolean)
-    .join('-')
-    .slice(0, 60);
+  const cleaned = parts
+    .map((part) => [...withoutForbidden(part).replace(/[\\/:*?"<>|]+/g, '').replace(/\s+/g, ' ').replace(/^[\s.]+|\s+$/g, '')])
+    .filter((chars) => chars.length > 0);
+  const cap = longestPart(
+    cleaned.map((chars) => chars.length),
+    FILE_NAME_CHARS - (cleaned.length - 1),
+  );
+  const base = cleaned.map((chars) => (chars.length > cap ? `${chars.slice(0, Math.max(0, cap - 1)).join('')}…` : chars.join(''))).join('-');
   return `${base || '下载'}.${extension}`;
+}
+
+/** The largest length parts may keep so that together they fit `budget`: the long ones are cut first. */
+function longestPart(lengths: readonly number[], budget: number): number {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  let left = budget;
+  for (let i = 0; i < sorted.length; i++) {
+    const rest = sorted.length - i;
+    if (sorted[i]! * rest > left) return Math.max(1, Math.floor(left / rest));
+    left -= sorted[i]!;
+  }
+  return Infinity;
 }
