@@ -103,21 +103,24 @@ function yieldToPage(): Promise<void> {
 }
 
 /**
- * Runs `step` until it returns true, yielding to the page whenever `budgetMs` has passed, so a
- * long job (a big import) never freezes it. At each yield `onYield` can show progress, and the
- * job stops — returning false — as soon as `cancelled()` says so.
+ * Runs `step` until it returns true, yielding to the page whenever `budgetMs` has passed or
+ * `maxSteps` steps have run, so a long job (a big import) never freezes it and its progress moves
+ * on fast machines too. At each yield `onYield` can show progress, and the job stops — returning
+ * false — as soon as `cancelled()` says so.
  */
 export async function runInSlices(
   step: () => boolean,
-  { budgetMs = 25, onYield, cancelled }: { budgetMs?: number; onYield?: () => void; cancelled: () => boolean },
+  { budgetMs = 25, maxSteps = 50, onYield, cancelled }: { budgetMs?: number; maxSteps?: number; onYield?: () => void; cancelled: () => boolean },
 ): Promise<boolean> {
   let sliceStart = performance.now();
+  let steps = 0;
   for (;;) {
     if (step()) return true;
-    if (performance.now() - sliceStart < budgetMs) continue;
+    if (++steps < maxSteps && performance.now() - sliceStart < budgetMs) continue;
     onYield?.();
     await yieldToPage();
     if (cancelled()) return false;
     sliceStart = performance.now();
+    steps = 0;
   }
 }

@@ -501,14 +501,19 @@ test('400 oversized codes and a 1 MB chat paste are checked without freezing the
 });
 
 test('a large import can be stopped, and then adds nothing', async ({ page }) => {
+  await page.clock.install();
   await buildAssignment(page);
   await page.getByLabel(/粘贴结果码/).evaluate((box, value) => {
     (box as HTMLTextAreaElement).value = value;
   }, Array.from({ length: 400 }, () => OVERSIZED).join('\n'));
+  // With the page's clock stopped, the import checks its first slice and waits there for its turn.
+  await page.clock.pauseAt(Date.now() + 60_000);
   await page.getByRole('button', { name: '加入收件箱' }).click();
   await expect(page.getByRole('progressbar', { name: '导入进度' })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: '导入进度' })).toHaveAttribute('max', '400');
   await expect(page.getByRole('button', { name: '加入收件箱' })).toBeDisabled();
   await page.getByRole('button', { name: '停止导入' }).click();
+  await page.clock.resume();
   await expect(page.locator('.added-summary')).toHaveText('已停止导入：这次的结果码都没有加入收件箱。');
   await expect(page.getByRole('progressbar', { name: '导入进度' })).toBeHidden();
   await expect(page.locator('.count')).toHaveText('收件箱是空的。');
@@ -571,4 +576,17 @@ test('a link missing fields names them in Chinese', async ({ page }) => {
   await page.goto(`/trainer/assignment/#a=${anything.encode(withoutTwo)}`);
   await expect(page.getByRole('alert')).toContainText('作业缺少：培训师姓名、说明');
   await expect(page.getByRole('alert')).not.toContainText(/trainer|note/);
+});
+
+test('names and titles with invisible or direction characters are refused with a Chinese message', async ({ page }) => {
+  await page.goto('/trainer/');
+  await page.getByLabel('作业名称').fill('会议\u202e练习');
+  await page.getByRole('button', { name: '生成作业链接' }).click();
+  await expect(page.locator('#tb-title-error')).toHaveText('作业名称含有看不见的特殊字符（U+202E，文字方向控制符），可能是从别处复制时带进来的：请删除后重新输入');
+
+  await page.goto(linkFor({}));
+  await page.getByLabel(/你的姓名/).fill('张\u200b三');
+  await page.getByRole('button', { name: '开始作答' }).click();
+  await expect(page.locator('#tr-name-error')).toContainText('姓名含有看不见的特殊字符（U+200B，零宽字符）');
+  await expect(page.locator('.questions fieldset.question')).toHaveCount(0);
 });
