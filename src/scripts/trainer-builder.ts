@@ -20,7 +20,7 @@ import { deviceStore } from '../ui/device-store.ts';
 import { bindCopy, qrCode, showFieldError } from './trainer-dom.ts';
 import { createModuleFilter } from './trainer-module-filter.ts';
 import { moduleEntries, moduleLabel, selectedModules, type ModuleChapter } from './trainer-modules.ts';
-import { availableIn, chaptersFor, drawAssignmentPaper, mixTotal, UnknownBlueprintError, type TypeCounts } from './trainer-paper.ts';
+import { availableIn, chaptersFor, drawAssignmentPaper, mixTotal, UnknownBlueprintError, type TypeCounts } from '../quiz/trainer/paper.ts';
 import { ASSIGNMENTS_CHANGED, loadAssignments, saveAssignment } from './trainer-store.ts';
 import { beijingToday, groupProblems, shareMessage, type AssignmentField } from './trainer-text.ts';
 

@@ -1,17 +1,19 @@
 /**
  * `<trainer-inbox>`: the results inbox and class report of the assignment picked in its select.
  * Codes arrive pasted (many at once, chat text and all) or as files (result files, exported
- * inboxes), dropped or chosen. Each is checked by `addCodes` and reported on its own row; the
- * inbox is saved on the device after every change, and the report is redrawn from it.
+ * inboxes), dropped or chosen. They are checked in slices (`startImport`, `runInSlices`) with a
+ * progress bar, so hundreds of codes never freeze the page, and each is reported on its own row;
+ * the inbox is saved on the device once an import completes, and the report is redrawn from it.
  */
 import type { QuizQuestion } from '../quiz/index.ts';
-import type { AssignmentSpec, Inbox, InboxReportRow, InboxStatus, ReportItem, ResultCode } from '../quiz/trainer/index.ts';
-import { addCodes, inboxResults, serializeInbox } from '../quiz/trainer/inbox.ts';
+import type { AssignmentSpec, Inbox, InboxReportRow, InboxStatus, RedrawnPaper, ResultCode } from '../quiz/trainer/index.ts';
+import { codesNotTakenIn, inboxResults, serializeInbox, startImport } from '../quiz/trainer/inbox.ts';
 import { learnerKey } from '../quiz/trainer/result.ts';
 import { loadBank, loadCatalog } from '../ui/content.ts';
 import { deviceStore } from '../ui/device-store.ts';
-import { download, el, readFiles } from './trainer-dom.ts';
-import { chaptersFor, drawAssignmentPaper, mixTotal, reportItems } from './trainer-paper.ts';
+import { download, el, readFiles, runInSlices } from './trainer-dom.ts';
+import { chaptersToLoad, redrawPaper } from '../quiz/trainer/check.ts';
+import { mixTotal, paperSeed } from '../quiz/trainer/paper.ts';
 import { renderReport } from './trainer-report.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveInbox } from './trainer-store.ts';
 import { dueText, fileName, rulesText, VARIANT_NAMES } from './trainer-text.ts';
@@ -29,11 +31,16 @@ interface Source {
   rows: InboxReportRow[];
 }
 
+/** Rows listed in the import table; the summary above it counts them all. */
+const ROWS_SHOWN = 200;
+
 class TrainerInbox extends HTMLElement {
   #specs: AssignmentSpec[] = [];
   #spec: AssignmentSpec | null = null;
   #inbox: Inbox | null = null;
   #reportTicket = 0;
+  /** The import under way, if any: one at a time, and a change of assignment stops it. */
+  #importing: { cancelled: boolean } | null = null;
 
   connectedCallback() {
     const select = this.querySelector<HTMLSelectElement>('#ti-assignment');
@@ -59,12 +66,18 @@ class TrainerInbox extends HTMLElement {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!textarea.value.trim()) {
-        this.#showAdded([{ label: '粘贴', rows: [] }], '框里没有内容：请先粘贴结果码。');
+        this.#showAdded([], '框里没有内容：请先粘贴结果码。');
         return;
       }
-      const sources = this.#add([{ label: '粘贴', text: textarea.value }]);
-      // Keep what was not taken in, so the trainer can fix it; clear the box once all went in.
-      if (sources.every((s) => s.rows.every((r) => r.status === 'accepted' || r.status === 'duplicate'))) textarea.value = '';
+      void this.#add([{ label: '粘贴', text: textarea.value }]).then((sources) => {
+        const rows = sources?.flatMap((source) => source.rows) ?? [];
+        if (rows.length === 0) return;
+        // The chat is done with; only the codes that did not go in stay, for the trainer to fix.
+        textarea.value = codesNotTakenIn(rows).join('\n');
+      });
+    });
+    this.querySelector<HTMLButtonElement>('.cancel-import')?.addEventListener('click', () => {
+      if (this.#importing) this.#importing.cancelled = true;
     });
     files.addEventListener('change', () => {
       void this.#addFiles(files.files ?? []).then(() => {
@@ -110,6 +123,7 @@ class TrainerInbox extends HTMLElement {
   }
 
   #open(id: string): void {
+    if (this.#importing && id !== this.#spec?.id) this.#importing.cancelled = true;
     const spec = this.#specs.find((s) => s.id === id);
     if (!spec) return this.#close();
     const changed = spec.id !== this.#spec?.id;
@@ -143,22 +157,41 @@ class TrainerInbox extends HTMLElement {
     const read = await readFiles(list);
     if (read.length === 0) return;
     const unreadable = read.filter((f) => f.text === null).map((f) => f.name);
-    this.#add(read.filter((f): f is { name: string; text: string } => f.text !== null).map((f) => ({ label: f.name, text: f.text })), unreadable);
+    await this.#add(read.filter((f): f is { name: string; text: string } => f.text !== null).map((f) => ({ label: f.name, text: f.text })), unreadable);
   }
 
-  /** Adds each input to the inbox, saves it, and reports every code found. */
-  #add(inputs: { label: string; text: string }[], unreadable: string[] = []): Source[] {
+  /**
+   * Checks each input in slices, then adds what was accepted to the inbox and saves it, and
+   * reports every code found. Null when another import is running or this one was stopped (by the
+   * trainer, or by opening another assignment): then nothing was added.
+   */
+  async #add(inputs: { label: string; text: string }[], unreadable: string[] = []): Promise<Source[] | null> {
     const spec = this.#spec;
-    let inbox = this.#inbox;
-    if (!spec || !inbox) return [];
-    const sources: Source[] = [];
-    for (const input of inputs) {
-      const added = addCodes(inbox, input.text, spec);
-      inbox = added.inbox;
-      sources.push({ label: input.label, rows: added.report });
+    const inbox = this.#inbox;
+    if (!spec || !inbox || this.#importing) return null;
+    const job = { cancelled: false };
+    this.#importing = job;
+    const run = startImport(
+      inbox,
+      inputs.map((input) => input.text),
+      spec,
+    );
+    const progress = this.#showProgress(run.total);
+    let done: boolean;
+    try {
+      done = await runInSlices(() => run.step(1), { onYield: () => progress(run.done), cancelled: () => job.cancelled });
+    } finally {
+      this.#importing = null;
+      progress(null);
     }
-    this.#inbox = inbox;
-    const saved = saveInbox(deviceStore(), inbox);
+    if (!done) {
+      this.#showAdded([], '已停止导入：这次的结果码都没有加入收件箱。');
+      return null;
+    }
+    const added = run.finish();
+    const sources = inputs.map((input, i): Source => ({ label: input.label, rows: added.report.filter((row) => row.source === i) }));
+    this.#inbox = added.inbox;
+    const saved = saveInbox(deviceStore(), added.inbox);
     this.#showStorageProblem(saved.ok ? null : `${saved.message}（结果仍显示在本页，请先导出收件箱文件。）`);
     const problems = unreadable.map((name) => `文件「${name}」无法读取`);
     this.#showAdded(sources, problems.join('；'));
@@ -168,6 +201,33 @@ class TrainerInbox extends HTMLElement {
     return sources;
   }
 
+  /**
+   * Shows the progress of an import of `total` codes; the returned function moves it on, or
+   * (given null) hides it. The sentence is read out at most once a second, the bar moves freely.
+   */
+  #showProgress(total: number): (done: number | null) => void {
+    const box = this.querySelector<HTMLElement>('.importing');
+    const bar = this.querySelector<HTMLProgressElement>('.importing progress');
+    const status = this.querySelector<HTMLElement>('.import-status');
+    const buttons = this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('form.paste button[type="submit"], #ti-files');
+    for (const button of buttons) button.disabled = true;
+    if (box) box.hidden = false;
+    if (bar) bar.max = Math.max(1, total);
+    let said = 0;
+    return (done) => {
+      if (done === null) {
+        if (box) box.hidden = true;
+        for (const button of buttons) button.disabled = false;
+        return;
+      }
+      if (bar) bar.value = done;
+      if (status && performance.now() - said > 1000) {
+        said = performance.now();
+        status.textContent = `正在检查结果码：${done} / ${total}……`;
+      }
+    };
+  }
+
   #showAdded(sources: Source[], extra: string): void {
     const box = this.querySelector<HTMLElement>('.added');
     const summary = this.querySelector<HTMLElement>('.added-summary');
@@ -175,11 +235,12 @@ class TrainerInbox extends HTMLElement {
     if (!box || !summary || !rowsBox) return;
     const rows = sources.flatMap((s) => s.rows.map((row) => ({ source: s.label, row })));
     const tally = (status: InboxStatus) => rows.filter((r) => r.row.status === status).length;
-    const found = rows.length === 0 ? '没有找到结果码。' : `找到 ${rows.length} 个结果码：`;
     const parts = (['accepted', 'duplicate', 'wrong-assignment', 'corrupt'] as const)
       .map((status) => (tally(status) > 0 ? `${STATUS_NAMES[status]} ${tally(status)} 个` : ''))
       .filter(Boolean);
-    summary.textContent = `${found}${parts.join('，')}${extra ? `。${extra}` : ''}`;
+    const found = rows.length === 0 ? '没有找到结果码' : `找到 ${rows.length} 个结果码：${parts.join('，')}`;
+    // No sources: nothing was imported, and `extra` says why.
+    summary.textContent = sources.length === 0 ? extra : extra ? `${found}。${extra}` : found;
     if (rows.length === 0) {
       rowsBox.replaceChildren();
     } else {
@@ -194,7 +255,7 @@ class TrainerInbox extends HTMLElement {
       const thead = el('thead');
       thead.append(head);
       const tbody = el('tbody');
-      rows.forEach(({ source, row }, i) => {
+      rows.slice(0, ROWS_SHOWN).forEach(({ source, row }, i) => {
         const tr = el('tr');
         tr.dataset['status'] = row.status;
         const preview = el('td');
@@ -209,7 +270,8 @@ class TrainerInbox extends HTMLElement {
         tbody.append(tr);
       });
       t.append(thead, tbody);
-      rowsBox.replaceChildren(t);
+      const more = rows.length > ROWS_SHOWN ? el('p', 'hint', `只列出前 ${ROWS_SHOWN} 个，其余 ${rows.length - ROWS_SHOWN} 个已计入上面的统计。`) : null;
+      rowsBox.replaceChildren(t, ...(more ? [more] : []));
     }
     box.hidden = false;
   }
@@ -232,40 +294,32 @@ class TrainerInbox extends HTMLElement {
     const results = inboxResults(inbox);
     if (results.length === 0) {
       // Nothing to report: no need for the bank.
-      renderReport(container, { spec, results, paperFor: () => [], questions: new Map(), chapters: [], drawProblem: null });
+      renderReport(container, { spec, results, paperFor: () => ({ ok: false, error: '' }), questions: new Map(), chapters: [] });
       return;
     }
     if (container.childElementCount === 0) container.textContent = '正在生成报告……';
     let questions = new Map<string, QuizQuestion>();
     let chapters: Awaited<ReturnType<typeof loadCatalog>>['chapters'] = [];
-    let drawProblem: string | null = null;
-    let paperFor: (result: ResultCode) => readonly ReportItem[] = () => [];
+    let paperFor: (result: ResultCode) => RedrawnPaper = () => ({ ok: false, error: '题库没能加载（请检查网络后刷新）' });
     try {
-      const [catalog, bank] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec))]);
+      const catalog = await loadCatalog();
+      const bank = await loadBank(chaptersToLoad(spec, catalog.chapters));
       chapters = catalog.chapters;
       questions = new Map(bank.questions.map((q) => [q.id, q]));
-      const papers = new Map<string, ReportItem[]>();
+      // One paper per seed: the shared paper once, a per-learner paper once per learner.
+      const papers = new Map<string, RedrawnPaper>();
       paperFor = (result) => {
-        const key = spec.variant === 'per-learner' ? learnerKey(result.learner) : '';
-        let items = papers.get(key);
-        if (!items) {
-          try {
-            items = reportItems(drawAssignmentPaper(spec, bank.questions, catalog.blueprints, spec.variant === 'per-learner' ? result.learner : null));
-          } catch (error) {
-            drawProblem = `题库已变化，无法重建试卷（${error instanceof Error ? error.message : String(error)}）`;
-            items = [];
-          }
-          papers.set(key, items);
-        }
-        return items;
+        const learner = spec.variant === 'per-learner' ? result.learner : null;
+        const seed = paperSeed(spec, learner);
+        let paper = papers.get(seed);
+        if (!paper) papers.set(seed, (paper = redrawPaper(spec, catalog, bank.questions, learner)));
+        return paper;
       };
     } catch {
-      drawProblem = '题库没能加载（请检查网络后刷新），暂时只能显示成绩名单';
+      // Left as it is: every row says the paper could not be redrawn, and shows the claim.
     }
     if (ticket !== this.#reportTicket) return;
-    renderReport(container, { spec, results, paperFor, questions, chapters, drawProblem: null });
-    // The papers are drawn while the report is computed; if that failed, draw it again with the reason.
-    if (drawProblem !== null) renderReport(container, { spec, results, paperFor, questions, chapters, drawProblem });
+    renderReport(container, { spec, results, paperFor, questions, chapters });
   }
 }
 

@@ -32,14 +32,17 @@ export function moduleEntries(chapters: readonly ModuleChapter[]): ModuleEntry[]
   ]);
 }
 
-/** 会议组织与管理, or 会议组织与管理 › 会议方案的拟定; a module this site no longer has keeps its id. */
+/**
+ * 会议组织与管理, or 会议组织与管理 › 会议方案的拟定. A module this site no longer has is named as
+ * such, with its id marked as an id: never shown as if the id were its title (issue 13).
+ */
 export function moduleLabel(key: string, chapters: readonly ModuleChapter[]): string {
-  const [chapterId, sectionId] = key.split('#');
+  const [chapterId = key, sectionId] = key.split('#');
   const chapter = chapters.find((c) => c.id === chapterId);
-  if (!chapter) return key;
+  if (!chapter) return `本站已没有的章节（编号 ${chapterId}）`;
   if (sectionId === undefined) return chapter.title;
   const section = chapter.sections.find((s) => s.id === sectionId);
-  return `${chapter.title} › ${section?.title ?? sectionId}`;
+  return `${chapter.title} › ${section?.title ?? `本站已没有的小节（编号 ${sectionId}）`}`;
 }
 
 /** The modules ticked in the picker, as an assignment stores them: a ticked chapter covers its sections. */
@@ -60,24 +63,27 @@ export interface ReadingChapter {
 
 /**
  * What a learner should read before the paper, chapter by chapter in the order assigned: every
- * section of an assigned chapter, or the assigned sections. Unknown ids are kept by their id so
- * that a link made on a newer version of the site still lists them.
+ * section of an assigned chapter, or the assigned sections. Chapters and sections the site no
+ * longer has are left out; the page reports them (`missingModules`).
  */
 export function readingList(modules: readonly string[], chapters: readonly ModuleChapter[]): ReadingChapter[] {
   const list: ReadingChapter[] = [];
   for (const key of modules) {
     const [chapterId = key, sectionId] = key.split('#');
     const chapter = chapters.find((c) => c.id === chapterId);
+    if (!chapter) continue;
+    const section = sectionId === undefined ? undefined : chapter.sections.find((s) => s.id === sectionId);
+    if (sectionId !== undefined && !section) continue;
     let entry = list.find((e) => e.chapter === chapterId);
     if (!entry) {
-      entry = { chapter: chapterId, title: chapter?.title ?? chapterId, whole: false, sections: [] };
+      entry = { chapter: chapterId, title: chapter.title, whole: false, sections: [] };
       list.push(entry);
     }
-    if (sectionId === undefined) {
+    if (!section) {
       entry.whole = true;
-      entry.sections = chapter ? chapter.sections.map((s) => ({ ...s })) : [];
-    } else if (!entry.whole && !entry.sections.some((s) => s.id === sectionId)) {
-      entry.sections.push({ id: sectionId, title: chapter?.sections.find((s) => s.id === sectionId)?.title ?? sectionId });
+      entry.sections = chapter.sections.map((s) => ({ ...s }));
+    } else if (!entry.whole && !entry.sections.some((s) => s.id === section.id)) {
+      entry.sections.push({ ...section });
     }
   }
   return list;

@@ -10,7 +10,7 @@ import { loadBank, loadCatalog, sectionUrl, type Catalog } from '../ui/content.t
 import { LETTERS } from '../ui/labels.ts';
 import { el, link } from './trainer-dom.ts';
 import { moduleLabel } from './trainer-modules.ts';
-import { chaptersFor, drawAssignmentPaper } from './trainer-paper.ts';
+import { chaptersToLoad, checkAssignment } from '../quiz/trainer/check.ts';
 import { dueText, formatPoints, POLICY_NAMES, readFragment } from './trainer-text.ts';
 
 const TYPE_HEADINGS: Record<ObjectiveType, string> = { single: '单项选择题', multiple: '多项选择题', judge: '判断题' };
@@ -161,12 +161,22 @@ class TrainerPrint extends HTMLElement {
     if (!decoded.ok) return this.#fail(`这个作业链接打不开：${decoded.error.message}。`);
     const spec = decoded.value;
     this.#spec = spec;
+    let catalog: Catalog;
+    let questions: Awaited<ReturnType<typeof loadBank>>['questions'];
     try {
-      const [catalog, bank] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec))]);
-      this.#catalog = catalog;
-      this.#paper = drawAssignmentPaper(spec, bank.questions, catalog.blueprints, null);
-    } catch (error) {
-      return this.#fail(`无法组卷：${error instanceof Error ? error.message : String(error)}`);
+      catalog = await loadCatalog();
+      questions = (await loadBank(chaptersToLoad(spec, catalog.chapters))).questions;
+    } catch {
+      return this.#fail('题库没能加载：请检查网络后刷新页面。');
+    }
+    const check = checkAssignment(spec, catalog, questions);
+    if (!check.paper.ok) return this.#fail(`无法组卷：${check.problems.join('；')}`);
+    this.#catalog = catalog;
+    this.#paper = check.paper.value;
+    const stale = this.#get('.stale');
+    if (stale && check.problems.length > 0) {
+      stale.textContent = `这份作业里有些内容本站已经没有了，试卷按还在的内容出题：${check.problems.join('；')}`;
+      stale.hidden = false;
     }
     const loading = this.#get('.loading');
     if (loading) loading.hidden = true;

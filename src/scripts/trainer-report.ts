@@ -1,11 +1,13 @@
 /**
- * The class report (班级报告) as DOM: summary, roster, score distribution, the items most missed
- * (with their stems, linked to the section that teaches them), error rate per section, and CSV
- * downloads. Every learner's name and every stem goes in as textContent.
+ * The class report (班级报告) as DOM: summary, roster (scores as re-scored from the answers, with
+ * what does not add up flagged), score distribution, the items most missed (with their stems,
+ * linked to the section that teaches them), error rate per section, and CSV downloads. Every
+ * learner's name and every stem goes in as textContent.
  */
 import type { QuizQuestion } from '../quiz/index.ts';
-import type { AssignmentSpec, ClassReport, ReportItem, ResultCode } from '../quiz/trainer/index.ts';
+import type { AssignmentSpec, ClassReport, RedrawnPaper, ResultCode } from '../quiz/trainer/index.ts';
 import { computeClassReport } from '../quiz/trainer/stats.ts';
+import { FLAG_NAMES, SUSPICIOUS } from '../quiz/trainer/verify.ts';
 import { sectionUrl } from '../ui/content.ts';
 import { download, el, link } from './trainer-dom.ts';
 import { moduleLabel, type ModuleChapter } from './trainer-modules.ts';
@@ -14,13 +16,11 @@ import { beijingTime, fileName, formatDuration, formatPercent, formatPoints } fr
 export interface ReportInput {
   spec: AssignmentSpec;
   results: readonly ResultCode[];
-  /** The learner's paper; empty when it could not be drawn (see `drawProblem`). */
-  paperFor: (result: ResultCode) => readonly ReportItem[];
+  /** The learner's paper as redrawn on this device, or why it could not be. */
+  paperFor: (result: ResultCode) => RedrawnPaper;
   /** Questions by id, for stems. */
   questions: ReadonlyMap<string, QuizQuestion>;
   chapters: readonly ModuleChapter[];
-  /** Why papers could not be redrawn, if they could not: the item statistics are then left out. */
-  drawProblem: string | null;
 }
 
 /** Below this, a discrimination index suggests an ambiguous item or a wrong key (Moodle's guidance: 20–50 is fair). */
@@ -79,24 +79,33 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
   fact('中位数', formatPercent(summary.medianPercent));
   fact('及格率', formatPercent(summary.passRate));
   fact('逾期', `${summary.late} 人`);
+  fact('需核实', `${summary.flagged} 人`);
+  if (summary.flagged > 0) facts.lastElementChild?.classList.add('attention');
   nodes.push(facts);
 
   // Roster.
   const rosterRows = report.roster.map((row) => {
     const notes = [row.late ? '逾期' : '', row.attempts > 1 ? `共 ${row.attempts} 次提交，按最新一次` : ''].filter(Boolean);
-    const result = el('span', row.passed ? 'pass' : 'fail', row.passed ? '及格' : '不及格');
+    const claimed = row.scoredBy === 'claim';
+    const result = el('span', row.passed ? 'pass' : 'fail', (row.passed ? '及格' : '不及格') + (claimed ? '（自报）' : ''));
     const submitted = el('span', row.late ? 'late' : undefined, beijingTime(row.submittedAt) + (row.late ? '（逾期）' : ''));
+    const suspicious = row.flags.filter((flag) => SUSPICIOUS.includes(flag.kind));
+    const check = el('span', 'checks');
+    if (suspicious.length === 0) check.textContent = '无异常';
+    for (const flag of suspicious) check.append(el('span', 'flag', FLAG_NAMES[flag.kind]));
     return [
       row.learner,
-      `${formatPoints(row.points)} / ${formatPoints(row.max)}`,
+      `${formatPoints(row.points)} / ${formatPoints(row.max)}${claimed ? '（自报）' : ''}`,
       formatPercent(row.percent),
       result,
       formatDuration(row.secondsUsed),
       submitted,
+      check,
       notes.join('；'),
     ];
   });
-  const roster = table('成绩名单（按姓名拼音排序）', ['姓名', '得分', '得分率', '结果', '用时', '交卷时间（北京时间）', '备注'], rosterRows, 'roster');
+  const roster = table('成绩名单（按姓名拼音排序）', ['姓名', '得分', '得分率', '结果', '用时', '交卷时间（北京时间）', '核实', '备注'], rosterRows, 'roster');
+  const rescored = el('p', 'hint', '得分按学员的作答在本机重新计算，不采信结果码自报的分数；对不上的地方在“核实”一列标出，说明列在名单下面。');
   const csvButtons = el('p', 'actions');
   const rosterButton = el('button', undefined, '导出名单 CSV');
   rosterButton.type = 'button';
@@ -110,7 +119,19 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
     void import('../quiz/trainer/csv.ts').then(({ itemStatsCsv }) => download(fileName([spec.title, '逐题统计'], 'csv'), itemStatsCsv(report), 'text/csv;charset=utf-8'));
   });
   csvButtons.append(rosterButton, itemsButton);
-  nodes.push(section('成绩名单', roster, csvButtons));
+  const flagged = report.roster.flatMap((row) => row.flags.filter((flag) => SUSPICIOUS.includes(flag.kind)).map((flag) => ({ row, flag })));
+  const checks: Node[] = [];
+  if (flagged.length > 0) {
+    const counts = SUSPICIOUS.filter((kind) => summary.flags[kind] > 0).map((kind) => `${FLAG_NAMES[kind]} ${summary.flags[kind]} 人`);
+    const list = el('ul', 'flag-list');
+    for (const { row, flag } of flagged) {
+      const item = el('li');
+      item.append(el('strong', undefined, row.learner), `（${FLAG_NAMES[flag.kind]}）：${flag.message}`);
+      list.append(item);
+    }
+    checks.push(el('h5', undefined, `需要核实的结果（${counts.join('，')}）`), list);
+  }
+  nodes.push(section('成绩名单', rescored, roster, ...checks, csvButtons));
 
   // Score distribution: bars whose numbers are text, so the chart reads without seeing it.
   const most = Math.max(1, ...report.distribution.map((b) => b.count));
@@ -129,8 +150,9 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
   }
   nodes.push(section('分数分布', bars));
 
-  if (input.drawProblem) {
-    nodes.push(section('逐题分析', el('p', 'notice', `逐题统计无法计算：${input.drawProblem}`)));
+  if (report.excluded.length === report.roster.length) {
+    const reason = report.excluded[0]?.reason ?? '';
+    nodes.push(section('逐题分析', el('p', 'notice', `逐题统计无法计算：没有一份结果能按作业重建试卷复核。${reason}`)));
   } else {
     const questionCell = (id: string, sectionKey: string) => {
       const cell = el('div');
@@ -170,7 +192,7 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
     if (report.excluded.length > 0) {
       const list = el('ul');
       for (const x of report.excluded) list.append(el('li', undefined, `${x.learner}：${x.reason}`));
-      nodes.push(el('p', 'notice', '以下结果未计入逐题统计（仍在名单中）：'), list);
+      nodes.push(el('p', 'notice', '以下结果没能复核，未计入逐题统计（仍在名单中）：'), list);
     }
   }
   container.replaceChildren(...nodes);

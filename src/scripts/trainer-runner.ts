@@ -20,7 +20,8 @@ import { describeStorageProblem, deviceStore } from '../ui/device-store.ts';
 import { renderQuestion, renderReviewed } from '../ui/question-view.ts';
 import { bindCopy, download, el, link, qrCode, showFieldError } from './trainer-dom.ts';
 import { moduleLabel, readingList } from './trainer-modules.ts';
-import { chaptersFor, drawAssignmentPaper, mixTotal, resultOf, UnknownBlueprintError } from './trainer-paper.ts';
+import { checkAssignment, chaptersToLoad } from '../quiz/trainer/check.ts';
+import { drawAssignmentPaper, mixTotal, resultOf, UnknownBlueprintError } from '../quiz/trainer/paper.ts';
 import { loadRead, loadTaken, saveRead, saveTaken, type TakenAttempt } from './trainer-store.ts';
 import {
   beijingTime,
@@ -89,17 +90,26 @@ class TrainerRunner extends HTMLElement {
     this.#spec = spec;
     this.#showAssignment(spec);
 
+    let catalog: Catalog;
     try {
-      const [catalog, bank] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec))]);
-      this.#catalog = catalog;
-      this.#questions = bank.questions;
+      catalog = await loadCatalog();
+      this.#questions = (await loadBank(chaptersToLoad(spec, catalog.chapters))).questions;
     } catch {
       this.#fail('题库没能加载：请检查网络后刷新页面。');
       return;
     }
+    this.#catalog = catalog;
     this.#part('.loading').hidden = true;
-    this.#showFacts(spec, mixTotal(spec, this.#catalog.blueprints));
-    this.#showReading(spec, this.#catalog);
+    this.#showFacts(spec, mixTotal(spec, catalog.blueprints));
+    this.#showReading(spec, catalog);
+    // Everything the link names is checked against the site now, before anyone types a name.
+    const check = checkAssignment(spec, catalog, this.#questions);
+    const stale = this.#part('.stale');
+    stale.replaceChildren(
+      el('p', undefined, check.paper.ok ? '这个作业链接里有些内容本站已经没有了，试卷按还在的内容出题：' : '这份作业现在无法组卷，请告诉培训师（题库可能已经更新）：'),
+      ...check.problems.map((problem) => el('p', undefined, problem)),
+    );
+    stale.hidden = check.problems.length === 0;
 
     const kv = deviceStore();
     const last = loadTaken(kv, spec.id).at(-1);
@@ -122,6 +132,8 @@ class TrainerRunner extends HTMLElement {
         return;
       }
     }
+    // An attempt already begun resumes from its stored layout; a new one needs a paper.
+    if (!check.paper.ok) return;
     this.#showStart(last?.learner ?? '');
   }
 

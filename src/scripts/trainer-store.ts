@@ -5,7 +5,9 @@
  * engine attempt (`saveAttempt`).
  *
  * Like the engine's storage, nothing is silently discarded: an entry that cannot be read is copied
- * to a backup key before anything is written over it, and the problem is reported.
+ * to a backup key before anything is written over it, and the problem is reported. An entry that a
+ * newer version of the site wrote (a higher version number) is left alone: reported, read as
+ * empty, and never written over (issue 13, item 9).
  */
 import type { KeyValueStore } from '../quiz/index.ts';
 import { decodeAssignment, encodeAssignment, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
@@ -71,6 +73,30 @@ function parse(raw: string): unknown {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The version this site writes every trainer entry in. */
+const VERSION = 1;
+
+/** What the page says of an entry a newer version wrote; it is the learner storage's sentence too. */
+const NEWER_PROBLEM = '新版网站写入的，本页面不会改动它。请刷新页面以加载最新版本。';
+const newerRefusal = (what: string): WriteResult => ({ ok: false, message: `${what}是${NEWER_PROBLEM}这次没有保存。` });
+
+type Entry =
+  | { kind: 'missing' }
+  | { kind: 'current'; data: Record<string, unknown>; raw: string }
+  | { kind: 'newer'; version: number }
+  | { kind: 'damaged'; raw: string };
+
+/** Reads an entry and sorts it by its version (`versionKey` names the field that holds it). */
+function readEntry(kv: KeyValueStore, key: string, versionKey = 'v'): Entry {
+  const raw = read(kv, key);
+  if (raw === null) return { kind: 'missing' };
+  const data = parse(raw);
+  if (!isObject(data)) return { kind: 'damaged', raw };
+  const version = data[versionKey];
+  if (typeof version === 'number' && Number.isSafeInteger(version) && version > VERSION) return { kind: 'newer', version };
+  return version === VERSION ? { kind: 'current', data, raw } : { kind: 'damaged', raw };
+}
+
 // ——— The trainer's assignments ———
 
 export interface SavedAssignments {
@@ -80,23 +106,22 @@ export interface SavedAssignments {
   problems: string[];
 }
 
-/** The stored codes, in order, or null when the entry is unreadable. */
-function storedCodes(kv: KeyValueStore): { codes: string[]; raw: string | null } | null {
-  const raw = read(kv, ASSIGNMENTS_KEY);
-  if (raw === null) return { codes: [], raw };
-  const data = parse(raw);
-  if (!isObject(data) || data['v'] !== 1 || !Array.isArray(data['codes']) || !data['codes'].every((c) => typeof c === 'string')) {
-    return null;
-  }
-  return { codes: data['codes'] as string[], raw };
+/** The stored codes, in order; a list of something else is damaged. */
+function storedCodes(kv: KeyValueStore): Entry & { codes?: string[] } {
+  const entry = readEntry(kv, ASSIGNMENTS_KEY);
+  if (entry.kind !== 'current') return entry;
+  const codes = entry.data['codes'];
+  if (!Array.isArray(codes) || !codes.every((c) => typeof c === 'string')) return { kind: 'damaged', raw: entry.raw };
+  return { ...entry, codes };
 }
 
 export function loadAssignments(kv: KeyValueStore): SavedAssignments {
   const stored = storedCodes(kv);
-  if (stored === null) return { specs: [], problems: ['本设备保存的作业列表已损坏，未能读取；原内容仍保留着，新建作业时会先另存备份。'] };
+  if (stored.kind === 'newer') return { specs: [], problems: [`本设备上的作业列表是${NEWER_PROBLEM}`] };
+  if (stored.kind === 'damaged') return { specs: [], problems: ['本设备保存的作业列表已损坏，未能读取；原内容仍保留着，新建作业时会先另存备份。'] };
   const specs: AssignmentSpec[] = [];
   const problems: string[] = [];
-  for (const code of stored.codes) {
+  for (const code of stored.codes ?? []) {
     const decoded = decodeAssignment(code);
     if (decoded.ok) specs.push(decoded.value);
     else problems.push(`有一份保存的作业无法读取（${decoded.error.message}），它仍保留在本设备上。`);
@@ -107,18 +132,16 @@ export function loadAssignments(kv: KeyValueStore): SavedAssignments {
 /** Adds (or moves to the top) an assignment; codes that could not be read stay in the list. */
 export function saveAssignment(kv: KeyValueStore, spec: AssignmentSpec): WriteResult {
   const stored = storedCodes(kv);
-  if (stored === null) {
-    const raw = read(kv, ASSIGNMENTS_KEY);
-    if (raw !== null && backUp(kv, ASSIGNMENTS_KEY, raw) === null) {
-      return { ok: false, message: '作业列表已损坏且无法另存备份，为免覆盖，这次没有保存。' };
-    }
+  if (stored.kind === 'newer') return newerRefusal('作业列表');
+  if (stored.kind === 'damaged' && backUp(kv, ASSIGNMENTS_KEY, stored.raw) === null) {
+    return { ok: false, message: '作业列表已损坏且无法另存备份，为免覆盖，这次没有保存。' };
   }
   const code = encodeAssignment(spec);
-  const others = (stored?.codes ?? []).filter((c) => {
+  const others = (stored.codes ?? []).filter((c) => {
     const decoded = decodeAssignment(c);
     return !(decoded.ok && decoded.value.id === spec.id);
   });
-  return write(kv, ASSIGNMENTS_KEY, JSON.stringify({ v: 1, codes: [code, ...others] }));
+  return write(kv, ASSIGNMENTS_KEY, JSON.stringify({ v: VERSION, codes: [code, ...others] }));
 }
 
 // ——— Results inboxes ———
@@ -135,8 +158,12 @@ export interface LoadedInbox {
  */
 export function loadInbox(kv: KeyValueStore, spec: Pick<AssignmentSpec, 'id'>): LoadedInbox {
   const key = inboxKey(spec.id);
-  const raw = read(kv, key);
-  if (raw === null) return { inbox: emptyInbox(spec), problem: null };
+  const entry = readEntry(kv, key, 'version');
+  if (entry.kind === 'missing') return { inbox: emptyInbox(spec), problem: null };
+  if (entry.kind === 'newer') {
+    return { inbox: emptyInbox(spec), problem: `这份作业保存的收件箱是${NEWER_PROBLEM}新收到的结果可以先导出成收件箱文件。` };
+  }
+  const raw = entry.raw;
   const restored = restoreInbox(raw, spec);
   if (restored.ok) return { inbox: restored.value, problem: null };
   const backup = backUp(kv, key, raw);
@@ -148,8 +175,11 @@ export function loadInbox(kv: KeyValueStore, spec: Pick<AssignmentSpec, 'id'>): 
   };
 }
 
+/** Saves an inbox, unless a newer version of the site wrote the one stored. */
 export function saveInbox(kv: KeyValueStore, inbox: Inbox): WriteResult {
-  return write(kv, inboxKey(inbox.assignmentId), serializeInbox(inbox));
+  const key = inboxKey(inbox.assignmentId);
+  if (readEntry(kv, key, 'version').kind === 'newer') return newerRefusal('这份作业保存的收件箱');
+  return write(kv, key, serializeInbox(inbox));
 }
 
 // ——— On the learner's device ———
@@ -162,34 +192,34 @@ export interface TakenAttempt {
 
 /** Attempts made on this device for an assignment, oldest first; the last is the one shown. */
 export function loadTaken(kv: KeyValueStore, assignmentId: string): TakenAttempt[] {
-  const raw = read(kv, takenKey(assignmentId));
-  if (raw === null) return [];
-  const data = parse(raw);
-  if (!isObject(data) || data['v'] !== 1 || !Array.isArray(data['attempts'])) return [];
-  return data['attempts'].filter(
+  const entry = readEntry(kv, takenKey(assignmentId));
+  if (entry.kind !== 'current' || !Array.isArray(entry.data['attempts'])) return [];
+  return entry.data['attempts'].filter(
     (a): a is TakenAttempt => isObject(a) && typeof a['id'] === 'string' && typeof a['learner'] === 'string',
   );
 }
 
 export function saveTaken(kv: KeyValueStore, assignmentId: string, attempt: TakenAttempt): WriteResult {
   const key = takenKey(assignmentId);
-  const raw = read(kv, key);
+  const entry = readEntry(kv, key);
+  if (entry.kind === 'newer') return newerRefusal('本设备上的作答记录索引');
   const attempts = loadTaken(kv, assignmentId);
   // An unreadable list is kept aside rather than written over.
-  if (raw !== null && attempts.length === 0 && backUp(kv, key, raw) === null) {
+  if ((entry.kind === 'current' || entry.kind === 'damaged') && attempts.length === 0 && backUp(kv, key, entry.raw) === null) {
     return { ok: false, message: '本设备上的作答记录索引已损坏且无法备份，这次没有保存。' };
   }
   const rest = attempts.filter((a) => a.id !== attempt.id);
-  return write(kv, key, JSON.stringify({ v: 1, attempts: [...rest, attempt] }));
+  return write(kv, key, JSON.stringify({ v: VERSION, attempts: [...rest, attempt] }));
 }
 
 /** Sections the learner ticked as read (`chapter#section`). */
 export function loadRead(kv: KeyValueStore, assignmentId: string): Set<string> {
-  const data = parse(read(kv, readKey(assignmentId)) ?? 'null');
-  if (!isObject(data) || !Array.isArray(data['read'])) return new Set();
-  return new Set(data['read'].filter((s): s is string => typeof s === 'string'));
+  const entry = readEntry(kv, readKey(assignmentId));
+  if (entry.kind !== 'current' || !Array.isArray(entry.data['read'])) return new Set();
+  return new Set(entry.data['read'].filter((s): s is string => typeof s === 'string'));
 }
 
 export function saveRead(kv: KeyValueStore, assignmentId: string, read: ReadonlySet<string>): WriteResult {
-  return write(kv, readKey(assignmentId), JSON.stringify({ v: 1, read: [...read].sort() }));
+  if (readEntry(kv, readKey(assignmentId)).kind === 'newer') return newerRefusal('本设备上的阅读记录');
+  return write(kv, readKey(assignmentId), JSON.stringify({ v: VERSION, read: [...read].sort() }));
 }

@@ -1,30 +1,18 @@
 /**
  * Words and numbers the trainer pages show: times in Beijing time, durations, scores, the message
- * for a chat group, and which form field a validation problem belongs to. No DOM.
+ * for a chat group, and which form field a validation problem belongs to. No DOM. Times, durations
+ * and points are formatted by the engine's `format.ts` (re-exported here), which its own sentences use too.
  */
-import type { MultiplePolicy } from '../quiz/index.ts';
-import { BEIJING_UTC_OFFSET_SECONDS, dueDeadline, LIMITS, type AssignmentSpec, type PaperVariant } from '../quiz/trainer/assignment.ts';
+import { dueDeadline, LIMITS, POLICY_NAMES, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
 import { extractCode } from '../quiz/trainer/codec.ts';
+import { beijingTime } from '../quiz/trainer/format.ts';
+import { checkText, withoutForbidden } from '../quiz/trainer/validate.ts';
 
-/** `YYYY-MM-DD HH:mm` in Beijing time, the time zone due dates are in. */
-export function beijingTime(epochSeconds: number): string {
-  return new Date((epochSeconds + BEIJING_UTC_OFFSET_SECONDS) * 1000).toISOString().slice(0, 16).replace('T', ' ');
-}
+export { beijingTime, formatDuration, formatPoints } from '../quiz/trainer/format.ts';
 
 /** Today's date in Beijing, `YYYY-MM-DD`. */
 export function beijingToday(nowMs: number): string {
   return beijingTime(Math.floor(nowMs / 1000)).slice(0, 10);
-}
-
-/** 1 小时 5 分, 12 分 30 秒, 45 秒. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  if (h > 0) return `${h} 小时 ${m} 分`;
-  if (m > 0) return rest > 0 ? `${m} 分 ${rest} 秒` : `${m} 分钟`;
-  return `${rest} 秒`;
 }
 
 /** The countdown on the learner's screen: `mm:ss`, or `h:mm:ss` past an hour. */
@@ -36,25 +24,12 @@ export function formatClock(ms: number): string {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
-/** Points to at most two decimals, without trailing zeros: 72.5, 60, 33.33. */
-export function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100);
-}
-
 /** A percentage for a table cell: one decimal, `—` when there is none. */
 export function formatPercent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 10) / 10}%`;
 }
 
-export const POLICY_NAMES: Record<MultiplePolicy, string> = {
-  'all-or-nothing': '全对才得分',
-  partial: '按比例得分',
-};
-
-export const VARIANT_NAMES: Record<PaperVariant, string> = {
-  shared: '全班同一份试卷',
-  'per-learner': '每人一份（按姓名抽题）',
-};
+export { POLICY_NAMES, VARIANT_NAMES } from '../quiz/trainer/assignment.ts';
 
 /** How the due date reads to a learner. */
 export function dueText(spec: Pick<AssignmentSpec, 'due'>): string {
@@ -145,14 +120,13 @@ export function groupProblems(problems: readonly string[]): Map<AssignmentField 
   return byField;
 }
 
-/** Checks a learner's name as result codes require; null when it will do. */
+/** Checks a learner's name as result codes require (the same rules); null when it will do. */
 export function learnerNameProblem(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed === '') return '请填写姓名';
-  if ([...trimmed].length > LIMITS.name) return `姓名不能超过 ${LIMITS.name} 个字`;
-  // Control characters would be refused by the result code; a name has no use for them.
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(trimmed)) return '姓名中有不能使用的字符';
-  return null;
+  const problems: string[] = [];
+  checkText(trimmed, '姓名', { min: 1, max: LIMITS.name }, problems);
+  return problems[0] ?? null;
 }
 
 /**
@@ -167,12 +141,35 @@ export function readFragment(hash: string): { code: string | null; key: boolean 
   return { code: a === null ? extractCode(text) : a, key: params.get('key') === '1' };
 }
 
-/** A file name safe on every system, from a title and a name the user typed. */
+/** The longest a download's name gets, extension aside: fine on every system and in a phone's list. */
+const FILE_NAME_CHARS = 60;
+
+/**
+ * A file name safe on every system, from parts joined by `-`: a title or a name the user typed,
+ * and fixed words such as 成绩名单 that tell downloads apart. A name too long is shortened where it
+ * is longest — the title, not the short suffix — so two downloads of one assignment never share a
+ * name (issue 13). Control, invisible and direction characters go, as do those Windows forbids.
+ */
 export function fileName(parts: readonly string[], extension: string): string {
-  const base = parts
-    .map((part) => part.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim())
-    .filter(Boolean)
-    .join('-')
-    .slice(0, 60);
+  const cleaned = parts
+    .map((part) => [...withoutForbidden(part).replace(/[\\/:*?"<>|]+/g, '').replace(/\s+/g, ' ').replace(/^[\s.]+|\s+$/g, '')])
+    .filter((chars) => chars.length > 0);
+  const cap = longestPart(
+    cleaned.map((chars) => chars.length),
+    FILE_NAME_CHARS - (cleaned.length - 1),
+  );
+  const base = cleaned.map((chars) => (chars.length > cap ? `${chars.slice(0, Math.max(0, cap - 1)).join('')}…` : chars.join(''))).join('-');
   return `${base || '下载'}.${extension}`;
+}
+
+/** The largest length parts may keep so that together they fit `budget`: the long ones are cut first. */
+function longestPart(lengths: readonly number[], budget: number): number {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  let left = budget;
+  for (let i = 0; i < sorted.length; i++) {
+    const rest = sorted.length - i;
+    if (sorted[i]! * rest > left) return Math.max(1, Math.floor(left / rest));
+    left -= sorted[i]!;
+  }
+  return Infinity;
 }

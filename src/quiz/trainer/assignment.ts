@@ -86,25 +86,38 @@ const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const MODULE_PATTERN = new RegExp(`^${SLUG}(?:#${SLUG})?$`);
 const BLUEPRINT_PATTERN = new RegExp(`^${SLUG}$`);
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TYPES: readonly ObjectiveType[] = ['single', 'multiple', 'judge'];
 const TYPE_LABELS: Record<ObjectiveType, string> = { single: '单选', multiple: '多选', judge: '判断' };
+const TYPES = Object.keys(TYPE_LABELS) as ObjectiveType[];
 
-const FIELDS = [
-  'id',
-  'title',
-  'trainer',
-  'note',
-  'modules',
-  'mix',
-  'minutes',
-  'passMark',
-  'multiplePolicy',
-  'due',
-  'variant',
-  'showAnswers',
-  'seed',
-  'createdAt',
-] as const satisfies readonly (keyof AssignmentSpec)[];
+/** How the 多选 policies read to trainers and learners. */
+export const POLICY_NAMES: Record<MultiplePolicy, string> = {
+  'all-or-nothing': '全对才得分',
+  partial: '按比例得分',
+};
+
+/** How the paper variants read to trainers and learners. */
+export const VARIANT_NAMES: Record<PaperVariant, string> = {
+  shared: '全班同一份试卷',
+  'per-learner': '每人一份（按姓名抽题）',
+};
+
+/** Every field of a spec, by the name the builder's form gives it; messages use these names. */
+const FIELD_NAMES = {
+  id: '作业编号',
+  title: '作业名称',
+  trainer: '培训师姓名',
+  note: '说明',
+  modules: '范围',
+  mix: '题目组成',
+  minutes: '限时',
+  passMark: '及格线',
+  multiplePolicy: '多选计分',
+  due: '截止日期',
+  variant: '试卷方式',
+  showAnswers: '交卷后显示答案',
+  seed: '随机种子',
+  createdAt: '创建时间',
+} as const satisfies Record<keyof AssignmentSpec, string>;
 
 export function newAssignmentId(random: () => number): string {
   let id = '';
@@ -129,7 +142,7 @@ export function createAssignment(draft: AssignmentDraft, deps: TrainerDeps): Res
 /** Strict check of an untrusted value: every field's type and range, and no unknown fields. */
 export function validateAssignment(value: unknown): Result<AssignmentSpec, string[]> {
   const problems: Problems = [];
-  if (!checkObject(value, '作业', FIELDS, problems)) return { ok: false, error: problems };
+  if (!checkObject(value, '作业', FIELD_NAMES, problems)) return { ok: false, error: problems };
   const v = value;
   checkPattern(v.id, '作业编号', ASSIGNMENT_ID_PATTERN, ' 8 位编号', problems);
   checkText(v.title, '作业名称', { min: 1, max: LIMITS.title }, problems);
@@ -139,11 +152,11 @@ export function validateAssignment(value: unknown): Result<AssignmentSpec, strin
   checkMix(v.mix, problems);
   checkInteger(v.minutes, '限时（分钟）', 0, LIMITS.minutes, problems);
   checkInteger(v.passMark, '及格线（%）', 0, 100, problems);
-  checkOneOf(v.multiplePolicy, '多选计分', ['all-or-nothing', 'partial'], problems);
+  checkOneOf(v.multiplePolicy, '多选计分', POLICY_NAMES, problems);
   if (v.due !== null && checkPattern(v.due, '截止日期', DATE_PATTERN, ' YYYY-MM-DD 格式的日期', problems)) {
     if (dayStartUtc(v.due) === undefined) problems.push(`截止日期 ${v.due} 不是真实存在的日期`);
   }
-  checkOneOf(v.variant, '试卷方式', ['shared', 'per-learner'], problems);
+  checkOneOf(v.variant, '试卷方式', VARIANT_NAMES, problems);
   checkBoolean(v.showAnswers, '交卷后显示答案', problems);
   checkInteger(v.seed, '随机种子', 0, 2 ** 32 - 1, problems);
   checkInteger(v.createdAt, '创建时间', EPOCH_RANGE.min, EPOCH_RANGE.max, problems);
@@ -170,16 +183,16 @@ function checkModules(value: unknown, problems: Problems): void {
 function checkMix(value: unknown, problems: Problems): void {
   if (isPlainObject(value) && Object.hasOwn(value, 'blueprint')) {
     if (
-      checkObject(value, '题目组成', ['blueprint'], problems) &&
+      checkObject(value, '题目组成', { blueprint: '试卷蓝本' }, problems) &&
       checkPattern(value.blueprint, '试卷蓝本', BLUEPRINT_PATTERN, '蓝本编号', problems)
     ) {
       if (value.blueprint.length > 64) problems.push('试卷蓝本编号过长');
     }
     return;
   }
-  if (!checkObject(value, '题目组成', ['counts'], problems)) return;
+  if (!checkObject(value, '题目组成', { counts: '题量' }, problems)) return;
   const counts = value.counts;
-  if (!checkObject(counts, '题量', TYPES, problems)) return;
+  if (!checkObject(counts, '题量', TYPE_LABELS, problems)) return;
   let total = 0;
   for (const type of TYPES) {
     const row = counts[type];
@@ -220,7 +233,7 @@ export function dueDeadline(spec: Pick<AssignmentSpec, 'due'>): number | null {
 }
 
 /**
- * Frozen with CODEC_VERSION 1 (see `CodecSpec.dictionary`): the JSON skeleton of a spec, last so
+ * Frozen with version 1 (see `CodecFormat.dictionary`): the JSON skeleton of a spec, last so
  * that it sits nearest, after words trainers often write. It takes a typical link from about 540
  * to about 360 characters while the JSON keeps its readable field names.
  */
@@ -234,8 +247,7 @@ const ASSIGNMENT_DICTIONARY =
 
 const assignmentCodec = createCodec({
   kind: 'assignment',
-  validate: validateAssignment,
-  dictionary: ASSIGNMENT_DICTIONARY,
+  formats: [{ version: 1, validate: validateAssignment, dictionary: ASSIGNMENT_DICTIONARY }],
 });
 
 /** The code alone (what follows `#a=` in the link). Throws a TypeError on an invalid spec. */

@@ -5,6 +5,8 @@
  *   JSON → UTF-8 → raw deflate (level 9, optional preset dictionary) → header → base64url (no padding)
  *
  * Header (bytes): version · kind · CRC-32 (4, big-endian) · payload length (LEB128 varint).
+ * Each kind numbers its own formats: a result code is now version 2 (it carries a paper
+ * fingerprint), an assignment link still version 1, and every version a kind has had still reads.
  * The CRC covers everything but itself (version, kind, length and the compressed payload), so a
  * changed kind byte reads as damage, not as another kind of code. The length lets a truncated copy
  * — the usual accident when a code is copied out of a chat — be named as such.
@@ -12,7 +14,8 @@
  * The checksum catches accidents, not forgery: there is no secret on a static site.
  * Decoding never throws: every failure is a `CodeError` with a Chinese message for the user.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync } from 'fflate';
+import { inflateCapped } from './inflate.ts';
 
 export type Result<T, E = CodeError> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -46,15 +49,15 @@ export const CODE_KINDS = {
 
 export type CodeKind = keyof typeof CODE_KINDS;
 
-export const CODEC_VERSION = 1;
+/** Longer input is refused before any work: it is not one of our codes. Inflation has its own cap. */
+export const MAX_CODE_CHARS = 8_000;
+/** Shorter is not one of ours either: the smallest result code is about 50 characters. */
+export const MIN_CODE_CHARS = 32;
 
-/** Longer input is refused before any work: it is not one of our codes, and it bounds inflation. */
-const MAX_CODE_CHARS = 8_000;
-/** An inflated payload larger than this is not one of ours either. */
-const MAX_JSON_BYTES = 64 * 1024;
-
-export interface CodecSpec<T> {
-  kind: CodeKind;
+/** One version of a kind's format. */
+export interface CodecFormat<T> {
+  /** The version byte that codes in this format start with. */
+  version: number;
   /**
    * Checks a parsed JSON value and returns it typed, or the problems found (in Chinese). Must not
    * throw and must accept exactly what `encode` is given, so that decode(encode(v)) deep-equals v.
@@ -63,9 +66,15 @@ export interface CodecSpec<T> {
   /**
    * A deflate preset dictionary: text the payloads are likely to repeat (their JSON keys and
    * common values), which then costs a back-reference instead of its bytes. It is part of the
-   * format: changing it breaks every code already shared, so it needs a new CODEC_VERSION.
+   * format: changing it breaks every code already shared, so it needs a new version.
    */
   dictionary?: string;
+}
+
+export interface CodecSpec<T> {
+  kind: CodeKind;
+  /** Every format the kind has had, oldest first: codes are written in the last and read in any. */
+  formats: readonly [CodecFormat<T>, ...CodecFormat<T>[]];
 }
 
 export interface Codec<T> {
@@ -76,16 +85,24 @@ export interface Codec<T> {
 
 export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
   const { byte: kindByte, label } = CODE_KINDS[spec.kind];
-  const options = spec.dictionary === undefined ? {} : { dictionary: new TextEncoder().encode(spec.dictionary) };
+  const formats = new Map(
+    spec.formats.map((format) => {
+      const dictionary = format.dictionary === undefined ? undefined : new TextEncoder().encode(format.dictionary);
+      return [format.version, { validate: format.validate, dictionary }] as const;
+    }),
+  );
+  const latest = spec.formats[spec.formats.length - 1]!.version;
   const fail = (code: CodeErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
 
   function encode(value: T): string {
-    const checked = spec.validate(value);
+    const { validate, dictionary } = formats.get(latest)!;
+    const checked = validate(value);
     if (!checked.ok) throw new TypeError(`无法生成${label}：${checked.error.join('；')}`);
-    const payload = deflateSync(new TextEncoder().encode(JSON.stringify(value)), { ...options, level: 9 });
+    const json = new TextEncoder().encode(JSON.stringify(value));
+    const payload = deflateSync(json, dictionary === undefined ? { level: 9 } : { dictionary, level: 9 });
     const length = varint(payload.length);
     const bytes = new Uint8Array(HEADER_FIXED + length.length + payload.length);
-    bytes[0] = CODEC_VERSION;
+    bytes[0] = latest;
     bytes[1] = kindByte;
     bytes.set(length, HEADER_FIXED);
     bytes.set(payload, HEADER_FIXED + length.length);
@@ -107,7 +124,11 @@ export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
     if (decoded === undefined) return fail('incomplete', incompleteMessage(label));
     const { bytes, canonical } = decoded;
     if (bytes.length === 0) return fail('incomplete', incompleteMessage(label));
-    if (bytes[0] !== CODEC_VERSION) {
+    const format = formats.get(bytes[0] ?? 0);
+    if (!format) {
+      // Kinds number their versions apart: a result code (v2) pasted as a link is not a newer link.
+      const other = Object.values(CODE_KINDS).find((k) => k.byte === bytes[1] && k.byte !== kindByte);
+      if (other) return fail('wrong-kind', `这是${other.label}，不是${label}`);
       return fail('version', `无法识别的${label}版本（v${bytes[0] ?? 0}）：可能来自更新版本的网站，或已损坏`);
     }
     const length = bytes.length > HEADER_FIXED ? readVarint(bytes, HEADER_FIXED) : undefined;
@@ -121,20 +142,19 @@ export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
       const other = Object.values(CODE_KINDS).find((k) => k.byte === bytes[1]);
       return fail('wrong-kind', other ? `这是${other.label}，不是${label}` : `这不是${label}`);
     }
-    let json: Uint8Array;
-    try {
-      json = inflateSync(bytes.subarray(payloadStart), options);
-    } catch {
-      return fail('inflate', `${label}已损坏：无法解压`);
+    const inflated = inflateCapped(bytes.subarray(payloadStart), { dictionary: format.dictionary });
+    if (!inflated.ok) {
+      return inflated.reason === 'too-large'
+        ? fail('too-long', `${label}内容过大，不是本站生成的`)
+        : fail('inflate', `${label}已损坏：无法解压`);
     }
-    if (json.length > MAX_JSON_BYTES) return fail('too-long', `${label}内容过大，不是本站生成的`);
     let value: unknown;
     try {
-      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes));
     } catch {
       return fail('json', `${label}已损坏：内容无法读取`);
     }
-    const checked = spec.validate(value);
+    const checked = format.validate(value);
     if (!checked.ok) return fail('schema', `${label}内容不符合格式：${checked.error.slice(0, 3).join('；')}`);
     return { ok: true, value: checked.value };
   }
@@ -250,4 +270,34 @@ export function fromBase64Url(text: string): { bytes: Uint8Array; canonical: boo
     }
   }
   return { bytes: out, canonical: acc === 0 };
+}
+
+/**
+ * How every code of ours starts: its version and kind bytes, which make its first two characters
+ * (`AV`/`Al`: results v1/v2, `AU`: assignment links v1). Versions up to 8 are accepted so that a
+ * code from a newer site is still found, and then told apart by its message.
+ */
+const CODE_PREFIXES = new Set(
+  Object.values(CODE_KINDS).flatMap((kind) => Array.from({ length: 8 }, (_, v) => toBase64Url(Uint8Array.of(v + 1, kind.byte)).slice(0, 2))),
+);
+
+/** Whether a token could be one of our codes: its prefix, its length and its alphabet. */
+export function looksLikeCode(token: string): boolean {
+  return (
+    token.length >= MIN_CODE_CHARS &&
+    token.length <= MAX_CODE_CHARS &&
+    CODE_PREFIXES.has(token.slice(0, 2)) &&
+    /^[A-Za-z0-9_-]+$/.test(token)
+  );
+}
+
+/**
+ * The codes in chat text, in order (issue 13, item 5): every run of the codes' alphabet that
+ * looks like a code. Dates, numbers, words, names and the link around a code are not codes and
+ * are skipped, so pasting a whole chat yields only its codes — and 100,000 words yield nothing.
+ */
+export function findCodes(text: string): string[] {
+  const found: string[] = [];
+  for (const [run] of text.matchAll(/[A-Za-z0-9_-]{32,}/g)) if (looksLikeCode(run)) found.push(run);
+  return found;
 }

@@ -5,7 +5,7 @@
  * Numbers are left as numbers: a negative discrimination index is not a formula.
  */
 import Papa from 'papaparse';
-import { BEIJING_UTC_OFFSET_SECONDS } from './assignment.ts';
+import { beijingTime, formatPoints } from './format.ts';
 import type { ClassReport } from './stats.ts';
 
 const BOM = '\uFEFF';
@@ -19,18 +19,14 @@ function round1(value: number | null): number | null {
   return value === null ? null : Math.round(value * 10) / 10;
 }
 
-/** `YYYY-MM-DD HH:mm` in Beijing time, as due dates are, so the file reads the same anywhere. */
-function beijingTime(epochSeconds: number): string {
-  return new Date((epochSeconds + BEIJING_UTC_OFFSET_SECONDS) * 1000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 function minutesUsed(seconds: number): number {
   return Math.round(seconds / 6) / 10;
 }
 
+/** The score counts as re-scored; the claim and anything flagged follow it, so a spreadsheet shows them too. */
 export function rosterCsv(report: ClassReport): string {
   return toCsv(
-    ['姓名', '得分', '满分', '得分率(%)', '是否及格', '用时(分钟)', '交卷时间(北京时间)', '是否逾期', '提交次数'],
+    ['姓名', '得分', '满分', '得分率(%)', '是否及格', '用时(分钟)', '交卷时间(北京时间)', '是否逾期', '提交次数', '计分依据', '结果码自报得分', '需核实'],
     report.roster.map((row) => [
       row.learner,
       row.points,
@@ -41,6 +37,9 @@ export function rosterCsv(report: ClassReport): string {
       beijingTime(row.submittedAt),
       row.late ? '逾期' : '',
       row.attempts,
+      row.scoredBy === 'answers' ? '按作答复核' : '结果码自报（未能复核）',
+      `${formatPoints(row.claimed.points)}/${formatPoints(row.claimed.max)}`,
+      row.flags.filter((flag) => flag.kind !== 'late').map((flag) => flag.message).join('；'),
     ]),
   );
 }

@@ -1,10 +1,12 @@
 /** The trainer toolkit: assignment links, result codes, the results inbox and the class report. */
 export {
   CODE_KINDS,
-  CODEC_VERSION,
   createCodec,
   extractCode,
+  findCodes,
+  looksLikeCode,
   type Codec,
+  type CodecFormat,
   type CodecSpec,
   type CodeError,
   type CodeErrorCode,
@@ -16,6 +18,8 @@ export {
   BEIJING_UTC_OFFSET_SECONDS,
   EPOCH_RANGE,
   LIMITS,
+  POLICY_NAMES,
+  VARIANT_NAMES,
   assignmentLink,
   createAssignment,
   decodeAssignment,
@@ -33,16 +37,39 @@ export {
 } from './assignment.ts';
 export { decodeResult, encodeResult, learnerKey, validateResult, type ResultCode, type ResultScore } from './result.ts';
 export {
+  ASSIGNMENT_BLUEPRINT_ID,
+  DIFFICULTIES,
+  DIFFICULTY_NAMES,
+  UnknownBlueprintError,
+  availableIn,
+  chaptersFor,
+  countsBySection,
+  drawAssignmentPaper,
+  mixTotal,
+  moduleChapter,
+  paperFingerprint,
+  paperSeed,
+  passPoints,
+  reportItems,
+  resultOf,
+  scopeBank,
+  type TypeCounts,
+} from './paper.ts';
+export { chaptersToLoad, checkAssignment, missingModules, redrawPaper, type AssignmentCheck, type SiteChapter } from './check.ts';
+export {
   INBOX_FILE_FORMAT,
   addCodes,
   attemptsByLearner,
+  codesNotTakenIn,
   emptyInbox,
   inboxResults,
   latestAttempts,
   restoreInbox,
   serializeInbox,
+  startImport,
   type Inbox,
   type InboxEntry,
+  type InboxImport,
   type InboxReportRow,
   type InboxStatus,
 } from './inbox.ts';
@@ -56,4 +83,17 @@ export {
   type ScoreBin,
   type SectionStats,
 } from './stats.ts';
+export {
+  CLOCK_GRACE_SECONDS,
+  FLAG_NAMES,
+  OVERTIME_GRACE_SECONDS,
+  SUSPICIOUS,
+  verifyResult,
+  type FlagKind,
+  type RedrawnPaper,
+  type ResultFlag,
+  type Verification,
+  type VerifiedAssignment,
+} from './verify.ts';
 export { itemStatsCsv, rosterCsv } from './csv.ts';
+export { beijingTime, formatDuration, formatPoints } from './format.ts';

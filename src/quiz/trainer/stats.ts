@@ -8,16 +8,19 @@
  * - Discriminative efficiency: 100 × that covariance divided by the largest covariance the two
  *   score lists could have, got by sorting both and pairing them in order.
  *
- * Each learner counts once, with their latest attempt. Papers may differ per learner
- * (`variant: 'per-learner'`): items are matched by question id, and each question's statistics use
- * the learners whose paper held it.
+ * Each learner counts once, with their latest attempt, scored by the report itself: the answers
+ * are re-scored on the learner's redrawn paper (`verify.ts`), never taken from the code's claim.
+ * Papers may differ per learner (`variant: 'per-learner'`): items are matched by question id, and
+ * each question's statistics use the learners whose paper held it.
  *
  * 300 learners × 125 items must take well under 100 ms: scores go into flat typed arrays and the
  * sums behind every statistic are gathered in one pass over them.
  */
-import { dueDeadline, type AssignmentSpec } from './assignment.ts';
+import type { Paper } from '../draw.ts';
 import { latestAttempts } from './inbox.ts';
-import type { ResultCode } from './result.ts';
+import { paperFingerprint, reportItems } from './paper.ts';
+import type { ResultCode, ResultScore } from './result.ts';
+import { SUSPICIOUS, verifyResult, type FlagKind, type RedrawnPaper, type ResultFlag, type VerifiedAssignment, type Verification } from './verify.ts';
 
 /** What the report needs to know about one item of a paper. */
 export interface ReportItem {
@@ -31,24 +34,30 @@ export interface ReportItem {
 }
 
 export interface ClassReportInput {
-  assignment: Pick<AssignmentSpec, 'due'>;
+  /** The due date, and — when known — the time limit and the creation time, for the flags. */
+  assignment: VerifiedAssignment;
   /** Every submission received; a learner with several counts once, with the latest. */
   results: readonly ResultCode[];
   /**
-   * The paper a result was taken on, items in paper order. For a shared paper return the same
-   * array every time: it is indexed once, not once per learner.
+   * The learner's paper as the trainer redraws it, or why it cannot be. For a shared paper return
+   * the same object every time: it is indexed (and fingerprinted) once, not once per learner.
    */
-  paperFor: (result: ResultCode) => readonly ReportItem[];
+  paperFor: (result: ResultCode) => RedrawnPaper;
 }
 
 export interface RosterRow {
   learner: string;
+  /** As re-scored from the answers, or — when `scoredBy` is `claim` — as the code claims. */
   points: number;
   max: number;
   /** points / max × 100. */
   percent: number;
   passed: boolean;
-  /** From opening the paper to submitting it. */
+  /** Whether the answers were re-scored on the redrawn paper, or the paper could not be redrawn. */
+  scoredBy: Verification['scoredBy'];
+  /** The score the code claims. */
+  claimed: ResultScore;
+  /** From opening the paper to submitting it (negative in a code submitted before it started). */
   secondsUsed: number;
   /** Epoch seconds. */
   submittedAt: number;
@@ -56,6 +65,8 @@ export interface RosterRow {
   late: boolean;
   /** How many attempts the learner submitted; the row shows the latest. */
   attempts: number;
+  /** What does not add up about the code (`verify.ts`); empty when everything does. */
+  flags: ResultFlag[];
 }
 
 export interface ScoreBin {
@@ -106,6 +117,10 @@ export interface ClassReport {
     /** Percent of learners who passed; null with no learners. */
     passRate: number | null;
     late: number;
+    /** Learners whose code has a flag other than 逾期: the rows the trainer should look into. */
+    flagged: number;
+    /** Learners per kind of flag. */
+    flags: Record<FlagKind, number>;
   };
   /** Ten bins of 10 percentage points: 0–10, …, 90–100. */
   distribution: ScoreBin[];
@@ -115,33 +130,49 @@ export interface ClassReport {
   mostMissed: ItemStats[];
   /** Highest error rate first. */
   sections: SectionStats[];
-  /** Results left out of the item statistics, and why (they still appear in the roster). */
+  /** Results left out of the item statistics (not re-scored), and why; they stay in the roster. */
   excluded: { learner: string; reason: string }[];
 }
 
 const collator = new Intl.Collator('zh-CN');
 
 export function computeClassReport(input: ClassReportInput): ClassReport {
-  const deadline = dueDeadline(input.assignment);
   const latest = latestAttempts(input.results);
+  const fingerprints = new Map<Paper, string>();
+  const fingerprintOf = (paper: Paper) => {
+    let fingerprint = fingerprints.get(paper);
+    if (fingerprint === undefined) fingerprints.set(paper, (fingerprint = paperFingerprint(paper)));
+    return fingerprint;
+  };
 
-  const roster: RosterRow[] = latest.map(({ result, attempts }) => ({
+  const checked = latest.map(({ result, attempts }) => {
+    const redrawn = input.paperFor(result);
+    return { result, attempts, redrawn, verification: verifyResult(input.assignment, result, redrawn, fingerprintOf) };
+  });
+
+  const roster: RosterRow[] = checked.map(({ result, attempts, verification: { score, scoredBy, flags } }) => ({
     learner: result.learner,
-    points: result.score.points,
-    max: result.score.max,
-    percent: (result.score.points / result.score.max) * 100,
-    passed: result.score.passed,
+    points: score.points,
+    max: score.max,
+    percent: (score.points / score.max) * 100,
+    passed: score.passed,
+    scoredBy,
+    claimed: result.score,
     secondsUsed: result.submittedAt - result.startedAt,
     submittedAt: result.submittedAt,
-    late: deadline !== null && result.submittedAt >= deadline,
+    late: flags.some((flag) => flag.kind === 'late'),
     attempts,
+    flags,
   }));
   roster.sort((a, b) => collator.compare(a.learner, b.learner) || a.submittedAt - b.submittedAt);
 
-  const { items, sections, excluded } = analyseItems(
-    latest.map((l) => l.result),
-    input.paperFor,
-  );
+  const scored: ScoredPaper[] = [];
+  const excluded: ClassReport['excluded'] = [];
+  for (const { result, redrawn, verification } of checked) {
+    if (redrawn.ok && verification.credit !== null) scored.push({ paper: redrawn.value, credit: verification.credit });
+    else excluded.push({ learner: result.learner, reason: verification.flags.find((f) => f.kind === 'unchecked')?.message ?? '无法复核' });
+  }
+  const { items, sections } = analyseItems(scored);
   const mostMissed = items
     .filter((item) => item.facility !== null)
     .sort((a, b) => a.facility! - b.facility! || a.position - b.position);
@@ -151,7 +182,10 @@ export function computeClassReport(input: ClassReportInput): ClassReport {
 
 function summarise(roster: readonly RosterRow[]): ClassReport['summary'] {
   const n = roster.length;
-  if (n === 0) return { learners: 0, meanPercent: null, medianPercent: null, passRate: null, late: 0 };
+  const flags = Object.fromEntries([...SUSPICIOUS, 'late'].map((kind) => [kind, 0])) as Record<FlagKind, number>;
+  for (const row of roster) for (const kind of new Set(row.flags.map((f) => f.kind))) flags[kind]++;
+  const flagged = roster.filter((row) => row.flags.some((f) => SUSPICIOUS.includes(f.kind))).length;
+  if (n === 0) return { learners: 0, meanPercent: null, medianPercent: null, passRate: null, late: 0, flagged, flags };
   const percents = Float64Array.from(roster, (r) => r.percent).sort();
   const mid = n >> 1;
   return {
@@ -159,7 +193,9 @@ function summarise(roster: readonly RosterRow[]): ClassReport['summary'] {
     meanPercent: percents.reduce((s, p) => s + p, 0) / n,
     medianPercent: n % 2 === 1 ? percents[mid]! : (percents[mid - 1]! + percents[mid]!) / 2,
     passRate: (roster.filter((r) => r.passed).length / n) * 100,
-    late: roster.filter((r) => r.late).length,
+    late: flags.late,
+    flagged,
+    flags,
   };
 }
 
@@ -179,21 +215,24 @@ interface PaperIndex {
   points: Float64Array;
 }
 
-function analyseItems(
-  results: readonly ResultCode[],
-  paperFor: ClassReportInput['paperFor'],
-): Pick<ClassReport, 'items' | 'sections' | 'excluded'> {
+/** A re-scored result: its paper and the credit its answers earn there, item by item. */
+interface ScoredPaper {
+  paper: Paper;
+  credit: readonly number[];
+}
+
+function analyseItems(results: readonly ScoredPaper[]): Pick<ClassReport, 'items' | 'sections'> {
   const questions: ReportItem[] = [];
   const questionNumber = new Map<string, number>();
-  const indexed = new Map<readonly ReportItem[], PaperIndex>();
-  const excluded: ClassReport['excluded'] = [];
+  const indexed = new Map<Paper, PaperIndex>();
 
-  const indexPaper = (paper: readonly ReportItem[]): PaperIndex => {
+  const indexPaper = (paper: Paper): PaperIndex => {
     const known = indexed.get(paper);
     if (known) return known;
-    const question = new Int32Array(paper.length);
-    const points = new Float64Array(paper.length);
-    paper.forEach((item, i) => {
+    const items = reportItems(paper);
+    const question = new Int32Array(items.length);
+    const points = new Float64Array(items.length);
+    items.forEach((item, i) => {
       let q = questionNumber.get(item.id);
       if (q === undefined) {
         q = questions.length;
@@ -209,29 +248,17 @@ function analyseItems(
   };
 
   // Lay every counted response out flat: cell k is (learner, question cellQ[k], credit cellC[k]).
-  const counted: { result: ResultCode; paper: PaperIndex }[] = [];
-  let cells = 0;
-  for (const result of results) {
-    const paper = indexPaper(paperFor(result));
-    if (paper.question.length !== result.credit.length) {
-      excluded.push({
-        learner: result.learner,
-        reason: `结果有 ${result.credit.length} 题，试卷有 ${paper.question.length} 题：可能不是按这份试卷作答的`,
-      });
-      continue;
-    }
-    counted.push({ result, paper });
-    cells += paper.question.length;
-  }
+  const counted = results.map(({ paper, credit }) => ({ credit, paper: indexPaper(paper) }));
+  const cells = counted.reduce((sum, { paper }) => sum + paper.question.length, 0);
   const cellQ = new Int32Array(cells);
   const cellC = new Float64Array(cells);
   const cellR = new Float64Array(cells);
   let k = 0;
-  for (const { result, paper } of counted) {
+  for (const { credit: credits, paper } of counted) {
     const start = k;
     let total = 0;
     for (let i = 0; i < paper.question.length; i++, k++) {
-      const credit = result.credit[i]!;
+      const credit = credits[i]!;
       cellQ[k] = paper.question[i]!;
       cellC[k] = credit;
       cellR[k] = credit * paper.points[i]!;
@@ -331,7 +358,7 @@ function analyseItems(
     }))
     .sort((a, b) => b.errorRate - a.errorRate || a.section.localeCompare(b.section));
 
-  return { items, sections, excluded };
+  return { items, sections };
 }
 
 /** Rounding can carry a perfect correlation a hair past ±100. */

@@ -28,11 +28,12 @@ describe('modules', () => {
     expect(entries.map((e) => e.key)).toEqual(['meetings', 'meetings#plan', 'meetings#venue', 'documents', 'documents#plan', 'documents#venue']);
   });
 
-  it('names modules, keeping the id of one this site does not have', () => {
+  it('names modules, and one this site does not have as such, never by its id alone', () => {
     expect(moduleLabel('meetings', chapters)).toBe('会议组织与管理');
     expect(moduleLabel('meetings#venue', chapters)).toBe('会议组织与管理 › 会址的选择');
-    expect(moduleLabel('meetings#gone', chapters)).toBe('会议组织与管理 › gone');
-    expect(moduleLabel('archives', chapters)).toBe('archives');
+    expect(moduleLabel('meetings#gone', chapters)).toBe('会议组织与管理 › 本站已没有的小节（编号 gone）');
+    expect(moduleLabel('archives', chapters)).toBe('本站已没有的章节（编号 archives）');
+    expect(moduleLabel('archives#x', chapters)).toBe('本站已没有的章节（编号 archives）');
   });
 
   it('stores a ticked chapter alone, without its sections', () => {
@@ -40,11 +41,10 @@ describe('modules', () => {
     expect(selectedModules([], entries)).toEqual([]);
   });
 
-  it('gives the learner every section of a chapter, or the sections assigned', () => {
-    expect(readingList(['documents#venue', 'meetings', 'documents#venue', 'archives#x'], chapters)).toEqual([
+  it('gives the learner every section of a chapter, or the sections assigned, and leaves out what the site no longer has', () => {
+    expect(readingList(['documents#venue', 'meetings', 'documents#venue', 'archives#x', 'archives', 'documents#gone'], chapters)).toEqual([
       { chapter: 'documents', title: '文书处理与档案', whole: false, sections: [{ id: 'venue', title: '档案的整理' }] },
       { chapter: 'meetings', title: '会议组织与管理', whole: true, sections: chapters[0]!.sections },
-      { chapter: 'archives', title: 'archives', whole: false, sections: [{ id: 'x', title: 'x' }] },
     ]);
   });
 });

@@ -101,3 +101,52 @@ describe('on the learner’s device', () => {
     expect(loadRead(kv, second.id)).toEqual(new Set());
   });
 });
+
+describe('entries written by a newer version of the site', () => {
+  const newerAssignments = JSON.stringify({ v: 2, codes: [encodeAssignment(first)], folders: [] });
+  const newerInbox = JSON.stringify({ format: 'mishu-trainer-inbox', version: 2, assignmentId: first.id, codes: [], notes: {} });
+
+  it('leaves the assignment list alone, says so, and never writes over it', () => {
+    const kv = new MemoryStore();
+    kv.setItem(`${TRAINER_PREFIX}assignments`, newerAssignments);
+    expect(loadAssignments(kv)).toEqual({ specs: [], problems: ['本设备上的作业列表是新版网站写入的，本页面不会改动它。请刷新页面以加载最新版本。'] });
+    const saved = saveAssignment(kv, second);
+    expect(saved).toEqual({ ok: false, message: '作业列表是新版网站写入的，本页面不会改动它。请刷新页面以加载最新版本。这次没有保存。' });
+    expect(kv.getItem(`${TRAINER_PREFIX}assignments`)).toBe(newerAssignments);
+    // Not mistaken for damage: nothing is backed up as if it were.
+    expect(kv.getItem(`${TRAINER_PREFIX}assignments:backup-1`)).toBeNull();
+  });
+
+  it('leaves an inbox alone, says so, and never writes over it', () => {
+    const kv = new MemoryStore();
+    kv.setItem(inboxKey(first.id), newerInbox);
+    const loaded = loadInbox(kv, first);
+    expect(loaded.inbox).toEqual(emptyInbox(first));
+    expect(loaded.problem).toMatch(/^这份作业保存的收件箱是新版网站写入的，本页面不会改动它/);
+    const inbox = addCodes(emptyInbox(first), [encodeResult(sampleResult(first.id))], first).inbox;
+    expect(saveInbox(kv, inbox)).toMatchObject({ ok: false, message: expect.stringContaining('这次没有保存') });
+    expect(kv.getItem(inboxKey(first.id))).toBe(newerInbox);
+    expect(kv.getItem(`${inboxKey(first.id)}:backup-1`)).toBeNull();
+  });
+
+  it('leaves a learner’s attempt list and reading list alone too', () => {
+    const kv = new MemoryStore();
+    const taken = JSON.stringify({ v: 3, attempts: [{ id: 'a1', learner: '张三', device: 'x' }] });
+    const read = JSON.stringify({ v: 2, read: { 'meetings#plan': 1 } });
+    kv.setItem(`${TRAINER_PREFIX}taken:${first.id}`, taken);
+    kv.setItem(`${TRAINER_PREFIX}read:${first.id}`, read);
+    expect(loadTaken(kv, first.id)).toEqual([]);
+    expect(saveTaken(kv, first.id, { id: 'a2', learner: '李四' }).ok).toBe(false);
+    expect(loadRead(kv, first.id)).toEqual(new Set());
+    expect(saveRead(kv, first.id, new Set(['meetings#venue'])).ok).toBe(false);
+    expect(kv.getItem(`${TRAINER_PREFIX}taken:${first.id}`)).toBe(taken);
+    expect(kv.getItem(`${TRAINER_PREFIX}read:${first.id}`)).toBe(read);
+  });
+
+  it('still backs up and replaces an entry of this version that is damaged', () => {
+    const kv = new MemoryStore();
+    kv.setItem(`${TRAINER_PREFIX}assignments`, JSON.stringify({ v: 1, codes: 'not a list' }));
+    expect(saveAssignment(kv, first)).toEqual({ ok: true });
+    expect(kv.getItem(`${TRAINER_PREFIX}assignments:backup-1`)).toBe(JSON.stringify({ v: 1, codes: 'not a list' }));
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAssignment, type AssignmentDraft } from '../../../src/quiz/trainer/index.ts';
 import {
@@ -103,7 +104,11 @@ describe('the learner’s name', () => {
     expect(learnerNameProblem(' 张三 ')).toBeNull();
     expect(learnerNameProblem('  ')).toBe('请填写姓名');
     expect(learnerNameProblem('张'.repeat(31))).toBe('姓名不能超过 30 个字');
-    expect(learnerNameProblem('张\u0007三')).toBe('姓名中有不能使用的字符');
+    expect(learnerNameProblem('张\u0007三')).toBe('姓名含有看不见的特殊字符（U+0007，控制字符），可能是从别处复制时带进来的：请删除后重新输入');
+    // The same rules as the result code's: a name it would refuse is refused before the paper.
+    expect(learnerNameProblem('张\u200b三')).toMatch(/^姓名含有看不见的特殊字符（U\+200B，零宽字符）/);
+    expect(learnerNameProblem('\u202e三张')).toMatch(/U\+202E，文字方向控制符/);
+    expect(learnerNameProblem('\u3164')).toMatch(/U\+3164，显示为空白的填充符/);
   });
 });
 
@@ -119,5 +124,34 @@ describe('fragments and file names', () => {
   it('makes file names that every system accepts', () => {
     expect(fileName(['结果码', '第3章: 会议/组织', '张三'], 'txt')).toBe('结果码-第3章 会议组织-张三.txt');
     expect(fileName(['', '  '], 'csv')).toBe('下载.csv');
+  });
+
+  it('shortens a long title, not the suffix, so the two CSVs of an assignment never share a name', () => {
+    const title = '第三章会议组织与管理课后练习'.repeat(5).slice(0, 60);
+    const roster = fileName([title, '成绩名单'], 'csv');
+    const items = fileName([title, '逐题统计'], 'csv');
+    expect(roster).toBe(`${title.slice(0, 54)}…-成绩名单.csv`);
+    expect(items).toBe(`${title.slice(0, 54)}…-逐题统计.csv`);
+    // A long title and a long name share the room; the fixed word keeps all of its.
+    const result = fileName(['结果码', title, '欧阳'.repeat(15)], 'txt');
+    expect(result).toMatch(/^结果码-第三章.{23}…-欧阳.{24}…\.txt$/u);
+  });
+
+  it('drops control, invisible and direction characters', () => {
+    expect(fileName(['\u202e作业\u200b一', '成绩\u0007名单'], 'csv')).toBe('作业一-成绩名单.csv');
+    expect(fileName(['..\\..\\etc', 'x'], 'csv')).toBe('etc-x.csv');
+  });
+
+  it('keeps every name within 60 characters and the suffixes apart, whatever the title', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (title) => {
+        const roster = fileName([title, '成绩名单'], 'csv');
+        const items = fileName([title, '逐题统计'], 'csv');
+        expect(roster).not.toBe(items);
+        expect(roster.endsWith('成绩名单.csv')).toBe(true);
+        expect([...roster].length).toBeLessThanOrEqual(60 + '.csv'.length);
+        expect(roster).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\\/:*?"<>|]/u);
+      }),
+    );
   });
 });

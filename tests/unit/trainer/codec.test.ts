@@ -2,6 +2,7 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32, fromBase64Url, toBase64Url } from '../../../src/quiz/trainer/codec.ts';
 import { CODE_KINDS, createCodec, extractCode, type Result } from '../../../src/quiz/trainer/index.ts';
+import { codeWithPayload } from './fixtures.ts';
 
 interface Point {
   x: number;
@@ -17,17 +18,10 @@ function validatePoint(value: unknown): Result<Point, string[]> {
   return { ok: true, value: { x, label } };
 }
 
-const codec = createCodec({ kind: 'result', validate: validatePoint });
+const codec = createCodec({ kind: 'result', formats: [{ version: 1, validate: validatePoint }] });
 const encoder = new TextEncoder();
 
-/** Builds a code by hand, with a correct checksum, to reach the later stages of decoding. */
-function rawCode(payload: Uint8Array, { version = 1, kind: kindByte = CODE_KINDS.result.byte as number } = {}): string {
-  const length = payload.length < 128 ? [payload.length] : [(payload.length & 0x7f) | 0x80, payload.length >> 7];
-  const bytes = Uint8Array.from([version, kindByte, 0, 0, 0, 0, ...length, ...payload]);
-  const crc = crc32(bytes.subarray(6), crc32(bytes.subarray(0, 2)));
-  new DataView(bytes.buffer).setUint32(2, crc, false);
-  return toBase64Url(bytes);
-}
+const rawCode = codeWithPayload;
 
 describe('crc32', () => {
   it('matches the standard check value', () => {
@@ -124,6 +118,15 @@ describe('createCodec', () => {
     });
   });
 
+  it('stops inflating a payload that would grow past 64 KiB, and still reads one just under', () => {
+    // 5 MiB of spaces deflate to about 5 KB: a code of under 8,000 characters.
+    const bomb = rawCode(deflateSync(new Uint8Array(5 * 1024 * 1024).fill(32), { level: 9 }));
+    expect(bomb.length).toBeLessThan(8000);
+    expect(codec.decode(bomb)).toEqual({ ok: false, error: { code: 'too-long', message: '结果码内容过大，不是本站生成的' } });
+    const big = { x: 1, label: '会'.repeat(16_000) }; // 48 KB of UTF-8
+    expect(codec.decode(rawCode(deflateSync(encoder.encode(JSON.stringify(big)))))).toEqual({ ok: true, value: big });
+  });
+
   it('reports a payload that is not JSON, or not UTF-8', () => {
     expect(codec.decode(rawCode(deflateSync(encoder.encode('{"x":1,'))))).toMatchObject({
       ok: false,
@@ -150,6 +153,31 @@ describe('createCodec', () => {
 
   it('never throws on input that is not even a string', () => {
     expect(codec.decode(undefined as unknown as string)).toMatchObject({ ok: false, error: { code: 'empty' } });
+  });
+});
+
+describe('a kind with several versions', () => {
+  interface Named {
+    name: string;
+    age?: number;
+  }
+  const v1 = { version: 1, validate: (v: unknown): Result<Named, string[]> => ({ ok: true, value: v as Named }) };
+  const v3 = { version: 3, validate: (v: unknown): Result<Named, string[]> => ({ ok: true, value: v as Named }), dictionary: '{"name":"","age":' };
+  const old = createCodec({ kind: 'result', formats: [v1] });
+  const current = createCodec({ kind: 'result', formats: [v1, v3] });
+
+  it('writes the last version and reads every one', () => {
+    const oldCode = old.encode({ name: '甲' });
+    const newCode = current.encode({ name: '乙', age: 30 });
+    expect(fromBase64Url(newCode)!.bytes[0]).toBe(3);
+    expect(current.decode(oldCode)).toEqual({ ok: true, value: { name: '甲' } });
+    expect(current.decode(newCode)).toEqual({ ok: true, value: { name: '乙', age: 30 } });
+  });
+
+  it('tells an older site that a code is newer, and a code of another kind that it is another kind', () => {
+    expect(old.decode(current.encode({ name: '乙' }))).toMatchObject({ ok: false, error: { code: 'version', message: expect.stringContaining('v3') } });
+    const assignments = createCodec({ kind: 'assignment', formats: [v1] });
+    expect(assignments.decode(current.encode({ name: '乙' }))).toEqual({ ok: false, error: { code: 'wrong-kind', message: '这是结果码，不是作业链接' } });
   });
 });
 

@@ -1,30 +1,15 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  computeClassReport,
-  itemStatsCsv,
-  rosterCsv,
-  type ReportItem,
-  type ResultCode,
-} from '../../../src/quiz/trainer/index.ts';
-import { T0 } from './fixtures.ts';
+import { computeClassReport, itemStatsCsv, rosterCsv } from '../../../src/quiz/trainer/index.ts';
+import { creditPaper, creditResult, T0 } from './fixtures.ts';
 
-const paper: ReportItem[] = [
+const paper = creditPaper([
   { id: 'meetings-001', chapter: 'meetings', section: 'plan', points: 1 },
   { id: 'meetings-002', chapter: 'meetings', section: 'minutes', points: 1 },
-];
+]);
 
-function result(learner: string, credit: number[], submittedAt: number): ResultCode {
-  const points = credit.reduce((s, c) => s + c, 0);
-  return {
-    assignmentId: 'k3m9x2qp',
-    learner,
-    startedAt: submittedAt - 1530,
-    submittedAt,
-    score: { points, max: 2, passed: points >= 1.2 },
-    answers: credit.map(() => [1]),
-    credit,
-  };
+function result(learner: string, credit: number[], submittedAt: number) {
+  return { ...creditResult(learner, credit, submittedAt, paper), startedAt: submittedAt - 1530 };
 }
 
 const report = computeClassReport({
@@ -57,6 +42,9 @@ describe('roster CSV', () => {
       '交卷时间(北京时间)',
       '是否逾期',
       '提交次数',
+      '计分依据',
+      '结果码自报得分',
+      '需核实',
     ]);
     expect(rows).toHaveLength(5);
   });
@@ -72,7 +60,26 @@ describe('roster CSV', () => {
 
   it('writes times in Beijing time and marks late work', () => {
     const li = rows.find((row) => row[0] === `'@李四`)!;
-    expect(li).toEqual([`'@李四`, '2', '2', '100', '及格', '25.5', '2026-01-02 08:00', '逾期', '1']);
+    expect(li).toEqual([`'@李四`, '2', '2', '100', '及格', '25.5', '2026-01-02 08:00', '逾期', '1', '按作答复核', '2/2', '']);
+  });
+
+  it('counts the re-score, and writes the claim and what is flagged beside it', () => {
+    const forged = { ...result('赵六', [0, 0], T0 + 600), score: { points: 2, max: 2, passed: true } };
+    const rows = parse(rosterCsv(computeClassReport({ assignment: { due: null }, results: [forged], paperFor: () => paper })));
+    expect(rows[1]).toEqual([
+      '赵六',
+      '0',
+      '2',
+      '0',
+      '不及格',
+      '25.5',
+      '2026-01-01 08:10',
+      '',
+      '1',
+      '按作答复核',
+      '2/2',
+      '结果码自报 2/2 分（及格），按作答复核为 0/2 分（不及格）',
+    ]);
   });
 });
 

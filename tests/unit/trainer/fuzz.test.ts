@@ -1,8 +1,10 @@
 /**
  * Property tests: codes round-trip exactly, and whatever is pasted — random text or a valid code
- * with a character flipped, deleted or inserted, or cut short — is either refused with a message
- * or decodes to exactly the original value. Decoding never throws.
+ * with a character flipped, deleted or inserted, or cut short, or a well-formed code around any
+ * payload, a deflate bomb included — is either refused with a message or decodes to exactly the
+ * original value. Decoding never throws.
  */
+import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,7 +18,9 @@ import {
   type Result,
   type ResultCode,
 } from '../../../src/quiz/trainer/index.ts';
-import { T0 } from './fixtures.ts';
+import { CODE_KINDS, MAX_CODE_CHARS } from '../../../src/quiz/trainer/codec.ts';
+import { INFLATE_CAP, SAFE_MARGIN } from '../../../src/quiz/trainer/inflate.ts';
+import { codeWithPayload, T0 } from './fixtures.ts';
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -84,14 +88,16 @@ const resultArb: fc.Arbitrary<ResultCode> = fc
     max: fc.integer({ min: 1, max: 1000 }).map((m) => m / 4),
     share: fc.integer({ min: 0, max: 100 }),
     passed: fc.boolean(),
+    fingerprint: fc.string({ unit: fc.constantFrom(...BASE64URL), minLength: 6, maxLength: 6 }),
     items: fc.array(fc.tuple(answer, credit), { minLength: 1, maxLength: 200 }),
   })
-  .map(({ assignmentId, learner, startedAt, used, max, share, passed, items }) => ({
+  .map(({ assignmentId, learner, startedAt, used, max, share, passed, fingerprint, items }) => ({
     assignmentId,
     learner,
     startedAt,
     submittedAt: startedAt + used,
     score: { points: (max * share) / 100, max, passed },
+    fingerprint,
     answers: items.map(([a]) => a),
     credit: items.map(([, c]) => c),
   }));
@@ -119,7 +125,8 @@ function refusedOrExact<T>(decoded: Result<T>, original: T): boolean {
   return true;
 }
 
-describe('round trips', () => {
+// Thousands of runs each: give them time on a busy machine.
+describe('round trips', { timeout: 60_000 }, () => {
   it('an assignment decodes to exactly what was encoded', () => {
     fc.assert(
       fc.property(assignmentArb, (spec) => {
@@ -140,7 +147,7 @@ describe('round trips', () => {
   });
 });
 
-describe('damaged and random input', () => {
+describe('damaged and random input', { timeout: 60_000 }, () => {
   it('random text is refused with a message, never thrown on', () => {
     fc.assert(
       fc.property(
@@ -196,7 +203,7 @@ describe('damaged and random input', () => {
 
   it('result codes that carry arbitrary or nearly valid JSON are checked field by field', () => {
     // A codec that encodes anything, to reach the result validator with well-formed codes.
-    const anything = createCodec({ kind: 'result', validate: (value: unknown) => ({ ok: true, value }) });
+    const anything = createCodec({ kind: 'result', formats: [{ version: 2, validate: (value: unknown) => ({ ok: true, value }) }] });
     const field = <T>(valid: fc.Arbitrary<T>) => fc.oneof(valid, fc.jsonValue());
     const nearlyValid = fc.record({
       a: field(fc.constant('k3m9x2qp')),
@@ -206,6 +213,7 @@ describe('damaged and random input', () => {
       p: field(fc.constant(1.5)),
       m: field(fc.constant(2)),
       y: field(fc.boolean()),
+      f: field(fc.constant('AbC-_9')),
       k: field(fc.constant('a1')),
       c: field(fc.constant('Y0')),
     });
@@ -225,6 +233,40 @@ describe('damaged and random input', () => {
         expect(validateAssignment(value).ok).toBe(false);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('well-formed codes around any payload', { timeout: 60_000 }, () => {
+  /** Bytes that deflate to at most a few KB but may inflate to a megabyte; `size` when known. */
+  const payload = fc.oneof(
+    fc.uint8Array({ maxLength: 4000 }).map((bytes) => ({ bytes, size: null })),
+    fc
+      .tuple(fc.uint8Array({ minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 1024 * 1024 }))
+      .map(([pattern, size]) => {
+        const data = new Uint8Array(size);
+        for (let i = 0; i < size; i++) data[i] = pattern[i % pattern.length]!;
+        return { bytes: deflateSync(data, { level: 9 }), size };
+      }),
+    fc.jsonValue().map((value) => {
+      const json = new TextEncoder().encode(JSON.stringify(value) ?? '');
+      return { bytes: deflateSync(json), size: json.length };
+    }),
+  );
+
+  it('decode without throwing, and refuse whatever would inflate past the cap', () => {
+    fc.assert(
+      fc.property(payload, fc.constantFrom(CODE_KINDS.result.byte, CODE_KINDS.assignment.byte), fc.integer({ min: 1, max: 2 }), ({ bytes, size }, kind, version) => {
+        const code = codeWithPayload(bytes, { kind, version });
+        fc.pre(code.length <= MAX_CODE_CHARS);
+        for (const decoded of [decodeResult(code), decodeAssignment(code)]) {
+          if (!decoded.ok) expect(decoded.error.message).toMatch(/\S{4}/);
+          const readable = decoded.ok || !['version', 'wrong-kind'].includes(decoded.error.code);
+          if (readable && size !== null && size > INFLATE_CAP) expect(decoded).toMatchObject({ ok: false, error: { code: 'too-long' } });
+          if (readable && size !== null && size <= INFLATE_CAP - SAFE_MARGIN) expect(decoded).not.toMatchObject({ error: { code: 'too-long' } });
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   addCodes,
   assignmentLink,
+  codesNotTakenIn,
   emptyInbox,
   encodeResult,
   inboxResults,
   latestAttempts,
   restoreInbox,
   serializeInbox,
+  startImport,
 } from '../../../src/quiz/trainer/index.ts';
 import { sampleAssignment, sampleResult, T0 } from './fixtures.ts';
 
@@ -26,7 +28,7 @@ describe('results inbox, a walkthrough', () => {
       ['accepted', '李四', 1, true],
       ['accepted', '王五', 1, true],
     ]);
-    expect(report[0]!.message).toBe('已收到：张三，6.5/10 分');
+    expect(report[0]!.message).toBe('已收到：张三，自报 6.5/10 分');
     expect(inboxResults(inbox)).toEqual([zhang, li, wang]);
   });
 
@@ -41,21 +43,18 @@ describe('results inbox, a walkthrough', () => {
       [codeOf(zhang), codeOf(sameAttemptReencoded), codeOf(other), damaged, codeOf(wang), 'hello'],
       assignment,
     );
-    expect(report.map((r) => r.status)).toEqual([
-      'duplicate',
-      'duplicate',
-      'wrong-assignment',
-      'corrupt',
-      'accepted',
-      'corrupt',
-    ]);
+    // 'hello' is not a code at all, so it makes no row.
+    expect(report.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'wrong-assignment', 'corrupt', 'accepted']);
     expect(report[0]!.message).toBe('重复：这个结果码已经在收件箱里');
     expect(report[1]!.message).toBe('重复：张三同一时间交的卷已经在收件箱里');
     expect(report[2]!.message).toMatch(/^这是另一份作业的结果码/);
     expect(report[3]!.message).toBe('结果码不完整：可能复制时漏掉了一部分');
-    expect(report.map((r) => r.index)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(report.map((r) => r.index)).toEqual([1, 2, 3, 4, 5]);
     expect(inboxResults(inbox)).toEqual([zhang, li, wang]);
     expect(first).toEqual(before); // the earlier inbox is untouched
+    // What the paste box keeps: the codes that could not go in, and nothing else.
+    expect(codesNotTakenIn(report)).toEqual([codeOf(other), damaged]);
+    expect(codesNotTakenIn(addCodes(first, [damaged, damaged, 'hello', damaged], assignment).report)).toEqual([damaged]);
   });
 
   it('keeps a resubmission as a new attempt and says the roster uses the latest', () => {
@@ -68,7 +67,7 @@ describe('results inbox, a walkthrough', () => {
     };
     const later = addCodes(start, codeOf(again), assignment);
     expect(later.report[0]).toMatchObject({ status: 'accepted', attempt: 2, inRoster: true });
-    expect(later.report[0]!.message).toBe('已收到：张三的第 2 次提交，9/10 分；名单按这次（最新一次）计');
+    expect(later.report[0]!.message).toBe('已收到：张三的第 2 次提交，自报 9/10 分；名单按这次（最新一次）计');
 
     // An older attempt that arrives last is kept, but does not replace the latest.
     const older = { ...zhang, submittedAt: zhang.submittedAt - 600, startedAt: zhang.startedAt - 600 };
@@ -111,6 +110,30 @@ describe('results inbox, a walkthrough', () => {
 
   it('refuses to mix up inboxes', () => {
     expect(() => addCodes(emptyInbox({ id: 'zzzzzzzz' }), codeOf(zhang), assignment)).toThrow(/收件箱属于作业/);
+  });
+});
+
+describe('a large import, in steps', () => {
+  const codes = Array.from({ length: 25 }, (_, i) => codeOf(sampleResult(assignment.id, `学员${i}`, 10, T0 + 100 * i)));
+
+  it('checks a batch at a time, reports progress, and ends as one import would', () => {
+    const start = emptyInbox(assignment);
+    const run = startImport(start, [codes.join('\n'), '谢谢'], assignment);
+    expect([run.total, run.done]).toEqual([25, 0]);
+    const progress: number[] = [];
+    while (!run.step(10)) progress.push(run.done);
+    expect(progress).toEqual([10, 20]);
+    expect(run.done).toBe(25);
+    expect(run.finish()).toEqual(addCodes(start, [codes.join('\n'), '谢谢'], assignment));
+  });
+
+  it('adds nothing when stopped half-way, and refuses to finish early', () => {
+    const start = addCodes(emptyInbox(assignment), codeOf(zhang), assignment).inbox;
+    const before = structuredClone(start);
+    const run = startImport(start, codes.join(' '), assignment);
+    run.step(7);
+    expect(() => run.finish()).toThrow('导入尚未完成');
+    expect(start).toEqual(before);
   });
 });
 

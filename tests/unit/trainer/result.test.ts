@@ -3,11 +3,10 @@ import {
   assignmentLink,
   decodeResult,
   encodeResult,
-  learnerKey,
   validateResult,
   type ResultCode,
 } from '../../../src/quiz/trainer/index.ts';
-import { sampleAssignment, sampleResult, T0 } from './fixtures.ts';
+import { forgedResultCode, sampleAssignment, sampleResult, T0 } from './fixtures.ts';
 
 const assignment = sampleAssignment();
 
@@ -19,6 +18,7 @@ describe('result codes', () => {
       startedAt: T0,
       submittedAt: T0 + 1799,
       score: { points: 3.4, max: 5, passed: true },
+      fingerprint: 'Zx9_-a',
       answers: [[0], [], [1, 3, 4], [0, 1, 2, 3, 4], [1]],
       credit: [1, 0, 2 / 3, 0.2, 0.75],
     };
@@ -59,6 +59,37 @@ describe('result codes', () => {
   });
 });
 
+describe('versions', () => {
+  /** Made by the site before result codes carried a fingerprint (version 1), for `sampleResult(id, '张三')`. */
+  const V1_CODE = 'AVKhyV7WR4OYZJxekVhkmFYONfHpngVPdnTCzDUzNzIyNwcZBTYfxLU0AnGB9pjpmUJtQjPe0MjEItPIwMIwBWpRpEFkZGmkAZBUqgUA';
+
+  it('still reads a version 1 code, which has no fingerprint', () => {
+    expect(assignment.id).toBe('3gxar1fw');
+    expect(decodeResult(V1_CODE, assignment.id)).toEqual({
+      ok: true,
+      value: { ...sampleResult(assignment.id, '张三', 10, T0 + 3600), fingerprint: null },
+    });
+  });
+
+  it('writes version 2, with the fingerprint', () => {
+    const result = sampleResult(assignment.id);
+    const code = encodeResult(result);
+    expect(code.slice(0, 2)).toBe('Al'); // bytes 0x02 0x52: version 2, kind R
+    expect(decodeResult(code, assignment.id)).toEqual({ ok: true, value: result });
+  });
+
+  it('reads a code submitted before it started (the report flags it) but never writes one', () => {
+    const backwards = { ...sampleResult(assignment.id), startedAt: T0 + 7200 };
+    expect(decodeResult(forgedResultCode(backwards), assignment.id)).toEqual({ ok: true, value: backwards });
+    expect(() => encodeResult(backwards)).toThrow(/交卷时间早于开始时间/);
+  });
+
+  it('never writes a code without a fingerprint', () => {
+    expect(validateResult({ ...sampleResult(assignment.id), fingerprint: null })).toMatchObject({ ok: false, error: ['结果缺少试卷指纹'] });
+    expect(() => encodeResult({ ...sampleResult(assignment.id), fingerprint: 'too long' })).toThrow(/试卷指纹应为 6 位指纹/);
+  });
+});
+
 describe('validateResult', () => {
   const valid = sampleResult(assignment.id);
 
@@ -82,12 +113,5 @@ describe('validateResult', () => {
 
   it('accepts a valid result', () => {
     expect(validateResult(valid)).toEqual({ ok: true, value: valid });
-  });
-});
-
-describe('learnerKey', () => {
-  it('matches names regardless of width, case and spacing', () => {
-    expect(learnerKey('Ａｎｎａ  Li')).toBe(learnerKey('anna li'));
-    expect(learnerKey('张三')).not.toBe(learnerKey('张 三'));
   });
 });

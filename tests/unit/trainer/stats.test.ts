@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticClass } from '../../../src/quiz/trainer/bench.ts';
-import { computeClassReport, type ReportItem, type ResultCode } from '../../../src/quiz/trainer/index.ts';
-import { T0 } from './fixtures.ts';
+import { computeClassReport, reportItems, type ReportItem } from '../../../src/quiz/trainer/index.ts';
+import { creditPaper, creditResult, T0 } from './fixtures.ts';
 
-const paper: ReportItem[] = [
+const items: ReportItem[] = [
   { id: 'meetings-001', chapter: 'meetings', section: 'plan', points: 1 },
   { id: 'meetings-002', chapter: 'meetings', section: 'plan', points: 1 },
   { id: 'meetings-003', chapter: 'meetings', section: 'minutes', points: 1 },
   { id: 'documents-001', chapter: 'documents', section: 'format', points: 1 },
 ];
 
-function result(learner: string, credit: number[], submittedAt = T0 + 3600, max = credit.length): ResultCode {
-  const points = credit.reduce((s, c) => s + c, 0);
-  return {
-    assignmentId: 'k3m9x2qp',
-    learner,
-    startedAt: submittedAt - 1200,
-    submittedAt,
-    score: { points, max, passed: points / max >= 0.6 },
-    answers: credit.map(() => [0]),
-    credit,
-  };
-}
+const paper = creditPaper(items);
+const result = (learner: string, credit: number[], submittedAt = T0 + 3600, on = paper) => creditResult(learner, credit, submittedAt, on);
 
 /** Five learners × four items, worked by hand below. */
 const matrix = [
@@ -88,10 +78,10 @@ describe('item statistics', () => {
   });
 
   it('weights partial credit and points in the rest-of-test score', () => {
-    const weighted: ReportItem[] = paper.map((item, i) => ({ ...item, points: i === 3 ? 4 : 1 }));
+    const weighted = creditPaper(items.map((item, i) => ({ ...item, points: i === 3 ? 4 : 1 })));
     const partial = computeClassReport({
       assignment: { due: null },
-      results: [result('甲', [1, 0.5, 1, 1]), result('乙', [0, 0.5, 1, 0.25]), result('丙', [1, 0, 0, 0.5])],
+      results: [result('甲', [1, 0.5, 1, 1], T0, weighted), result('乙', [0, 0.5, 1, 0.25], T0, weighted), result('丙', [1, 0, 0, 0.5], T0, weighted)],
       paperFor: () => weighted,
     });
     expect(partial.items[1]!.facility).toBeCloseTo(100 / 3, 10);
@@ -113,52 +103,65 @@ describe('roster and distribution', () => {
       ],
       paperFor: () => paper,
     });
+    const clean = { scoredBy: 'answers', secondsUsed: 1200, flags: [] };
     expect(late.roster).toEqual([
       {
+        ...clean,
         learner: '李四',
         points: 3,
         max: 4,
         percent: 75,
         passed: true,
-        secondsUsed: 1200,
+        claimed: { points: 3, max: 4, passed: true },
         submittedAt: T0 + 57_599,
         late: false,
         attempts: 1,
       },
       {
+        ...clean,
         learner: '王五',
         points: 4,
         max: 4,
         percent: 100,
         passed: true,
-        secondsUsed: 1200,
+        claimed: { points: 4, max: 4, passed: true },
         submittedAt: T0 + 57_600,
         late: true,
         attempts: 2,
+        flags: [{ kind: 'late', message: '逾期：2026-01-02 00:00 交卷，截止时间是 2026-01-01 24:00（北京时间）' }],
       },
     ]);
-    expect(late.summary).toEqual({ learners: 2, meanPercent: 87.5, medianPercent: 87.5, passRate: 100, late: 1 });
+    expect(late.summary).toEqual({
+      learners: 2,
+      meanPercent: 87.5,
+      medianPercent: 87.5,
+      passRate: 100,
+      late: 1,
+      flagged: 0,
+      flags: { claim: 0, paper: 0, unchecked: 0, 'before-start': 0, 'before-created': 0, overtime: 0, late: 1 },
+    });
     // The first attempt does not count towards item statistics either.
     expect(late.items[3]!.facility).toBe(50);
   });
 
   it('puts scores in 10-point bins, with 100 in the last', () => {
+    // Parts worth 9.99, 0.01, 47, 2.9, 0.1, 39 and 1 points: the first k add up to each score.
+    const parts = [9.99, 0.01, 47, 2.9, 0.1, 39, 1];
+    const hundred = creditPaper(parts.map((points, i) => ({ id: `q-${i}`, chapter: 'meetings', section: 'plan', points })));
     const scores = [0, 9.99, 10, 57, 59.9, 60, 99, 100];
     const binned = computeClassReport({
       assignment: { due: null },
-      results: scores.map((points, i) => ({
-        ...result(`学员${i}`, [1]),
-        score: { points, max: 100, passed: points >= 60 },
-      })),
-      paperFor: () => [paper[0]!],
+      results: scores.map((_, k) => result(`学员${k}`, parts.map((_, i) => (i < k ? 1 : 0)), T0, hundred)),
+      paperFor: () => hundred,
     });
+    expect(binned.roster.map((row) => row.points).sort((a, b) => a - b)).toEqual(scores);
     expect(binned.distribution.map((b) => b.count)).toEqual([2, 1, 0, 0, 0, 2, 1, 0, 0, 2]);
     expect(binned.distribution[9]).toEqual({ from: 90, to: 100, count: 2 });
   });
 
   it('copes with no results', () => {
     const empty = computeClassReport({ assignment: { due: null }, results: [], paperFor: () => paper });
-    expect(empty.summary).toEqual({ learners: 0, meanPercent: null, medianPercent: null, passRate: null, late: 0 });
+    expect(empty.summary).toMatchObject({ learners: 0, meanPercent: null, medianPercent: null, passRate: null, late: 0, flagged: 0 });
     expect(empty.items.map((i) => i.facility)).toEqual([]);
     expect(empty.distribution).toHaveLength(10);
   });
@@ -166,20 +169,24 @@ describe('roster and distribution', () => {
   it('leaves a result for another paper out of the item statistics, and says why', () => {
     const mixed = computeClassReport({
       assignment: { due: null },
-      results: [result('甲', [1, 1, 1, 1]), result('乙', [1, 1])],
+      results: [result('甲', [1, 1, 1, 1]), { ...result('乙', [1, 1]), fingerprint: null }],
       paperFor: () => paper,
     });
     expect(mixed.roster).toHaveLength(2);
-    expect(mixed.excluded).toEqual([{ learner: '乙', reason: '结果有 2 题，试卷有 4 题：可能不是按这份试卷作答的' }]);
+    expect(mixed.excluded).toEqual([
+      { learner: '乙', reason: '无法复核：结果有 2 题，按作业重建的试卷有 4 题，不是同一份试卷。名单中的分数是结果码自报的' },
+    ]);
+    expect(mixed.roster.find((row) => row.learner === '乙')).toMatchObject({ scoredBy: 'claim', points: 2, flags: [{ kind: 'unchecked' }] });
+    expect(mixed.summary.flagged).toBe(1);
     expect(mixed.items[0]!.responses).toBe(1);
   });
 
   it('matches questions by id across per-learner papers', () => {
-    const [a, b, c, d] = paper as [ReportItem, ReportItem, ReportItem, ReportItem];
-    const papers: Record<string, ReportItem[]> = { 甲: [a, b], 乙: [b, c], 丙: [d, a] };
+    const [a, b, c, d] = items as [ReportItem, ReportItem, ReportItem, ReportItem];
+    const papers: Record<string, ReturnType<typeof creditPaper>> = { 甲: creditPaper([a, b]), 乙: creditPaper([b, c]), 丙: creditPaper([d, a]) };
     const perLearner = computeClassReport({
       assignment: { due: null },
-      results: [result('甲', [1, 0]), result('乙', [1, 1]), result('丙', [0, 0])],
+      results: [result('甲', [1, 0], T0, papers['甲']), result('乙', [1, 1], T0, papers['乙']), result('丙', [0, 0], T0, papers['丙'])],
       paperFor: (r) => papers[r.learner]!,
     });
     expect(perLearner.items.map((i) => [i.questionId, i.responses, i.facility])).toEqual([
@@ -212,7 +219,9 @@ describe('a synthetic class', () => {
   const synthetic = computeClassReport(input);
 
   it('agrees with a direct, two-pass computation of every statistic', () => {
-    const paper30 = input.paperFor(input.results[0]!);
+    const redrawn = input.paperFor(input.results[0]!);
+    if (!redrawn.ok) throw new Error(redrawn.error);
+    const paper30 = reportItems(redrawn.value);
     const totals = input.results.map((r) => r.credit.reduce((s, c, i) => s + c * paper30[i]!.points, 0));
     paper30.forEach((item, i) => {
       const x = input.results.map((r) => r.credit[i]!);
@@ -243,5 +252,7 @@ describe('the benchmark class', () => {
     expect(report.roster).toHaveLength(300);
     expect(report.items).toHaveLength(125);
     expect(report.items.every((item) => item.facility !== null && item.facility >= 0 && item.facility <= 100)).toBe(true);
+    // Honest codes: every score is the re-score, and nothing is flagged.
+    expect(report.roster.every((row) => row.scoredBy === 'answers' && row.flags.length === 0)).toBe(true);
   });
 });

@@ -1,27 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { PaperDrawError, record, scorePaper, startAttempt, type Blueprint, type Difficulty, type ObjectiveType, type QuizQuestion } from '../../../src/quiz/index.ts';
 import {
-  computeClassReport,
-  decodeResult,
-  encodeResult,
-  validateResult,
-  type CountsByDifficulty,
-} from '../../../src/quiz/trainer/index.ts';
-import {
   ASSIGNMENT_BLUEPRINT_ID,
   availableIn,
   countsBySection,
   chaptersFor,
   drawAssignmentPaper,
   mixTotal,
+  paperFingerprint,
   paperSeed,
   passPoints,
   reportItems,
   resultOf,
   scopeBank,
   UnknownBlueprintError,
-} from '../../../src/scripts/trainer-paper.ts';
-import { sampleAssignment, T0 } from '../trainer/fixtures.ts';
+  computeClassReport,
+  decodeResult,
+  encodeResult,
+  validateResult,
+  type CountsByDifficulty,
+} from '../../../src/quiz/trainer/index.ts';
+import { sampleAssignment, T0 } from './fixtures.ts';
 
 /** Per chapter, section and type: `perCell` questions at each difficulty. */
 function gradedBank(perCell = 3): QuizQuestion[] {
@@ -155,6 +154,35 @@ describe('drawing the paper of an assignment', () => {
   });
 });
 
+describe('the fingerprint of a paper', () => {
+  const paper = drawAssignmentPaper(spec, bank, [], null);
+  const fingerprint = paperFingerprint(paper);
+
+  it('is six code characters, the same for the same paper however the bank was loaded', () => {
+    expect(fingerprint).toMatch(/^[A-Za-z0-9_-]{6}$/);
+    expect(paperFingerprint(drawAssignmentPaper(spec, [...bank].reverse(), [], null))).toBe(fingerprint);
+  });
+
+  it('changes when the questions, their order, their option order, their key or the points change', () => {
+    const [first, second, ...rest] = paper.items;
+    const variants = [
+      { ...paper, items: [second!, first!, ...rest] },
+      { ...paper, items: [{ ...first!, questionId: 'meetings-plan-single-1-9' }, second!, ...rest] },
+      { ...paper, items: [{ ...first!, permutation: [...first!.permutation].reverse() }, second!, ...rest] },
+      { ...paper, items: [{ ...first!, question: { ...first!.question, answer: [3] } }, second!, ...rest] },
+      { ...paper, parts: [{ ...paper.parts[0]!, points: 90 }] },
+      drawAssignmentPaper({ ...spec, variant: 'per-learner' }, bank, [], '张三'),
+    ];
+    for (const changed of variants) expect(paperFingerprint(changed)).not.toBe(fingerprint);
+  });
+
+  it('goes into the result code of an attempt on the paper', () => {
+    let attempt = startAttempt({ behaviour: 'exam', itemCount: paper.items.length, timeLimitMs: 0 }, T0 * 1000);
+    attempt = record(attempt, { kind: 'submit', at: T0 * 1000 + 60_000 }).attempt;
+    expect(resultOf(spec, paper, attempt.state, '张三').fingerprint).toBe(fingerprint);
+  });
+});
+
 describe('from a submitted attempt to a result code and back into the report', () => {
   const paper = drawAssignmentPaper({ ...spec, multiplePolicy: 'partial' }, bank, [], null);
 
@@ -192,7 +220,7 @@ describe('from a submitted attempt to a result code and back into the report', (
     const decoded = decodeResult(encodeResult(result), spec.id);
     expect(decoded).toEqual({ ok: true, value: result });
 
-    const report = computeClassReport({ assignment: spec, results: [result], paperFor: () => reportItems(paper) });
+    const report = computeClassReport({ assignment: spec, results: [result], paperFor: () => ({ ok: true, value: paper }) });
     expect(report.roster[0]).toMatchObject({ learner: '张三', points: score.total, secondsUsed: 600 });
     expect(report.items).toHaveLength(paper.items.length);
     expect(report.mostMissed[0]?.facility).toBeCloseTo(100 / 3);

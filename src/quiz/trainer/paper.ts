@@ -1,19 +1,21 @@
 /**
- * From an assignment to its paper, and from a finished attempt back to a result code. No DOM: the
+ * From an assignment to its paper, and from a finished attempt back to a result code. The
  * learner's page, the print view and the trainer's report all call these, so they agree on the
  * paper. A paper is a pure function of (bank, assignment, learner): the trainer never sees the
- * learners' papers, they redraw them.
+ * learners' papers, they redraw them — and re-score the answers on them (`verify.ts`).
  *
- * The trainer scripts import engine values from the engine's own modules rather than its index:
- * the index also re-exports modules with top-level work (ts-fsrs in review.ts, papaparse in the
- * CSV export), which the bundler must then keep on every page that imports anything from it.
+ * Browser scripts import this module directly rather than the trainer index: the index also
+ * re-exports the CSV export (papaparse), which the bundler would then keep on every page.
  */
-import { drawPaper, layoutOf, restorePaper } from '../quiz/draw.ts';
-import type { AttemptState, Blueprint, BlueprintPart, Difficulty, ObjectiveType, Paper, QuizQuestion } from '../quiz/index.ts';
-import { OBJECTIVE_TYPES } from '../quiz/pool.ts';
-import { scorePaper } from '../quiz/scoring.ts';
-import type { AssignmentSpec, ReportItem, ResultCode } from '../quiz/trainer/index.ts';
-import { learnerKey } from '../quiz/trainer/result.ts';
+import type { AttemptState } from '../attempt.ts';
+import { drawPaper, layoutOf, restorePaper, type Paper } from '../draw.ts';
+import type { Blueprint, BlueprintPart, Difficulty, ObjectiveType, QuizQuestion } from '../models.ts';
+import { OBJECTIVE_TYPES } from '../pool.ts';
+import { scorePaper } from '../scoring.ts';
+import type { AssignmentSpec } from './assignment.ts';
+import { crc32, toBase64Url } from './codec.ts';
+import type { ResultCode } from './result.ts';
+import type { ReportItem } from './stats.ts';
 
 /** Marks a paper drawn for an assignment, so that other pages listing attempts can tell it apart. */
 export const ASSIGNMENT_BLUEPRINT_ID = 'trainer-assignment';
@@ -78,16 +80,22 @@ export function availableIn(table: Readonly<Record<string, TypeCounts>>, modules
   return total;
 }
 
-/** The seed a learner's paper is drawn from: the assignment's, plus the learner's name for a variant per learner. */
+/**
+ * The seed a learner's paper is drawn from: the assignment's, plus the learner's name for a
+ * variant per learner. The name goes in as `learnerKey` read it when per-learner papers were
+ * introduced (NFKC, lower case, runs of space as one) and stays that way: a later change to how
+ * learners are matched must not redraw papers already taken.
+ */
 export function paperSeed(spec: Pick<AssignmentSpec, 'id' | 'seed' | 'variant'>, learner: string | null): string {
   const base = `${spec.id}:${spec.seed}`;
-  return spec.variant === 'per-learner' && learner !== null ? `${base}:${learnerKey(learner.trim())}` : base;
+  if (spec.variant !== 'per-learner' || learner === null) return base;
+  return `${base}:${learner.trim().normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')}`;
 }
 
 /** The assignment names a blueprint that this version of the site does not have. */
 export class UnknownBlueprintError extends Error {
   constructor(id: string) {
-    super(`作业使用的试卷蓝本「${id}」在本站已不存在，无法组卷`);
+    super(`作业使用的试卷蓝本本站已经没有了（蓝本编号 ${id}），无法组卷`);
     this.name = 'UnknownBlueprintError';
   }
 }
@@ -190,6 +198,20 @@ export function reportItems(paper: Paper): ReportItem[] {
 }
 
 /**
+ * A short fingerprint of a paper as the learner saw it: the questions in order, each with its
+ * option order and its key, and the parts' points. A result code carries it, so that the trainer's
+ * redraw — made from the bank on the trainer's device, perhaps after the bank was edited — can
+ * tell when it is no longer the paper the learner answered, instead of silently scoring the
+ * answers against other questions. CRC-32 in six characters: it catches accidents, not forgers.
+ */
+export function paperFingerprint(paper: Pick<Paper, 'items' | 'parts'>): string {
+  const items = paper.items.map((item) => `${item.questionId}:${item.permutation.join(',')}:${item.question.answer.join(',')}`);
+  const parts = paper.parts.map((part) => `${part.points}/${part.count}`);
+  const crc = crc32(new TextEncoder().encode(`${parts.join(';')}|${items.join(';')}`));
+  return toBase64Url(Uint8Array.of(crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff));
+}
+
+/**
  * The result code of a submitted attempt. Times go in whole seconds; the answers as shown on the
  * learner's paper; the credit per item as the paper scored it.
  */
@@ -210,6 +232,7 @@ export function resultOf(
     startedAt,
     submittedAt: Math.max(startedAt, Math.floor(state.submittedAt / 1000)),
     score: { points: score.total, max: score.maxTotal, passed: score.passed },
+    fingerprint: paperFingerprint(paper),
     answers: paper.items.map((_, i) => [...(state.responses[i] ?? [])]),
     credit: score.items.map((mark) => mark.credit),
   };
