@@ -139,3 +139,5 @@ export { pointTerms, seemsCovered } from './rubric-hint.ts';
 
 export { answerTimes, calendarDay, latestAnswers, studyStreak } from './activity.ts';
 export type { LatestAnswer, Streak } from './activity.ts';
+
+export { beijingDay, beijingTime, BEIJING_OFFSET_MS, formatDuration, formatPoints } from './format.ts';

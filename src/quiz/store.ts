@@ -60,8 +60,8 @@ export interface EntryKind<T> {
   guard: (data: unknown) => data is T;
   /** `migrations[v]` turns valid version-v data into version v + 1, or returns undefined when it is not valid. */
   migrations?: Readonly<Record<number, (data: unknown) => unknown>>;
-  /** Reads an entry written before envelopes existed (no `{v, data}`), or undefined. */
-  legacy?: (stored: unknown) => T | undefined;
+  /** Reads an entry written before envelopes existed (no `{v, data}`) under `name`, or undefined. */
+  legacy?: (stored: unknown, name: string) => T | undefined;
   /** The entry name the value belongs under, so a record copied to the wrong key is caught. */
   nameOf: (value: T) => string;
   merge: (stored: T, incoming: T) => T;
@@ -81,8 +81,10 @@ type Decoded<T> =
 /** Brings an envelope `{v, data}` up to the current version and checks it. */
 export function decodeEnvelope<T>(kind: EntryKind<T>, name: string, envelope: unknown): Decoded<T> {
   if (!isFields(envelope) || !isCount(envelope['v']) || !('data' in envelope)) {
-    const legacy = kind.legacy?.(envelope);
+    const legacy = kind.legacy?.(envelope, name);
     if (legacy !== undefined && kind.nameOf(legacy) === name) return { ok: true, value: legacy };
+    // A newer site may also have changed the shape: its version number is enough to leave it alone.
+    if (isFields(envelope) && isCount(envelope['v']) && envelope['v'] > kind.version) return { ok: false, kind: 'newer-version', version: envelope['v'] };
     return { ok: false, kind: 'corrupted', reason: '缺少版本信息 {v, data}' };
   }
   const version = envelope['v'];

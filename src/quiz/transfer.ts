@@ -11,6 +11,7 @@ import { ATTEMPT, CASE, REVIEW } from './progress-entries.ts';
 import type { ReviewState } from './review.ts';
 import { decodeEnvelope, entryNames, readEntry, STORAGE_PREFIX, writeBatch } from './store.ts';
 import type { BatchWrite, EntryKind, Envelope, KeyValueStore, StorageProblem } from './store.ts';
+import { TRAINER_KINDS } from './trainer/store.ts';
 
 export const PROGRESS_FORMAT = 'mishu-xuetang-progress';
 /** Version 1 files had no `version` field and only review, attempt and case entries. */
@@ -23,7 +24,7 @@ export const PROGRESS_VERSION = 2;
 export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
 
 /** Every kind of entry, in the order an export lists them. */
-export const ENTRY_KINDS: readonly EntryKind<unknown>[] = [REVIEW, ATTEMPT, CASE, READ, LAST_READ, STUDY_PLAN, THEME] as EntryKind<unknown>[];
+export const ENTRY_KINDS: readonly EntryKind<unknown>[] = [REVIEW, ATTEMPT, CASE, READ, LAST_READ, STUDY_PLAN, THEME, ...TRAINER_KINDS] as EntryKind<unknown>[];
 
 export function kindOf(name: string): EntryKind<unknown> | null {
   return ENTRY_KINDS.find((kind) => kind.matches(name)) ?? null;

@@ -5,7 +5,7 @@
  * Numbers are left as numbers: a negative discrimination index is not a formula.
  */
 import Papa from 'papaparse';
-import { beijingTime, formatPoints } from './format.ts';
+import { beijingTime, formatPoints } from '../format.ts';
 import type { ClassReport } from './stats.ts';
 
 const BOM = '\uFEFF';
@@ -34,7 +34,7 @@ export function rosterCsv(report: ClassReport): string {
       round1(row.percent),
       row.passed ? '及格' : '不及格',
       minutesUsed(row.secondsUsed),
-      beijingTime(row.submittedAt),
+      beijingTime(row.submittedAt * 1000),
       row.late ? '逾期' : '',
       row.attempts,
       row.scoredBy === 'answers' ? '按作答复核' : '结果码自报（未能复核）',

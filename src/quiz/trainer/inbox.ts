@@ -6,7 +6,7 @@
  */
 import type { AssignmentSpec } from './assignment.ts';
 import { findCodes, looksLikeCode, type Result } from './codec.ts';
-import { formatPoints } from './format.ts';
+import { formatPoints } from '../format.ts';
 import { decodeResult, learnerKey, type ResultCode } from './result.ts';
 import { isPlainObject } from './validate.ts';
 

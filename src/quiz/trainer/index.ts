@@ -95,5 +95,21 @@ export {
   type Verification,
   type VerifiedAssignment,
 } from './verify.ts';
-export { itemStatsCsv, rosterCsv } from './csv.ts';
-export { beijingTime, formatDuration, formatPoints } from './format.ts';
+export {
+  loadAssignmentCodes,
+  loadInboxCodes,
+  loadReading,
+  loadTakenAttempts,
+  saveAssignmentCodes,
+  saveInboxCodes,
+  saveReading,
+  saveTakenAttempt,
+  TRAINER_KINDS,
+  type SavedAssignmentCodes,
+  type SavedInbox,
+  type SavedReading,
+  type SavedTaken,
+  type TakenAttempt,
+} from './store.ts';
+export { checkText, withoutForbidden } from './validate.ts';
+

@@ -10,7 +10,7 @@ import type { Paper } from '../draw.ts';
 import { scorePaper } from '../scoring.ts';
 import { dueDeadline, type AssignmentSpec } from './assignment.ts';
 import type { Result } from './codec.ts';
-import { beijingTime, formatDuration, formatPoints } from './format.ts';
+import { beijingTime, formatDuration, formatPoints } from '../format.ts';
 import { paperFingerprint } from './paper.ts';
 import type { ResultCode, ResultScore } from './result.ts';
 
@@ -101,21 +101,21 @@ export function verifyResult(
 
   const { startedAt, submittedAt } = result;
   if (submittedAt < startedAt) {
-    flags.push({ kind: 'before-start', message: `交卷时间 ${beijingTime(submittedAt)} 早于开始时间 ${beijingTime(startedAt)}` });
+    flags.push({ kind: 'before-start', message: `交卷时间 ${beijingTime(submittedAt * 1000)} 早于开始时间 ${beijingTime(startedAt * 1000)}` });
   }
   if (assignment.createdAt !== undefined && startedAt < assignment.createdAt - CLOCK_GRACE_SECONDS) {
     flags.push({
       kind: 'before-created',
-      message: `开始作答的时间 ${beijingTime(startedAt)} 早于作业布置的时间 ${beijingTime(assignment.createdAt)}`,
+      message: `开始作答的时间 ${beijingTime(startedAt * 1000)} 早于作业布置的时间 ${beijingTime(assignment.createdAt * 1000)}`,
     });
   }
   const used = submittedAt - startedAt;
   if (assignment.minutes !== undefined && assignment.minutes > 0 && used > assignment.minutes * 60 + OVERTIME_GRACE_SECONDS) {
-    flags.push({ kind: 'overtime', message: `用时 ${formatDuration(used)}，超过限时 ${assignment.minutes} 分钟` });
+    flags.push({ kind: 'overtime', message: `用时 ${formatDuration(used * 1000)}，超过限时 ${assignment.minutes} 分钟` });
   }
   const deadline = dueDeadline(assignment);
   if (deadline !== null && submittedAt >= deadline) {
-    flags.push({ kind: 'late', message: `逾期：${beijingTime(submittedAt)} 交卷，截止时间是 ${assignment.due} 24:00（北京时间）` });
+    flags.push({ kind: 'late', message: `逾期：${beijingTime(submittedAt * 1000)} 交卷，截止时间是 ${assignment.due} 24:00（北京时间）` });
   }
   return { ...verification, flags };
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { computeClassReport, itemStatsCsv, rosterCsv } from '../../../src/quiz/trainer/index.ts';
+import { computeClassReport } from '../../../src/quiz/trainer/index.ts';
+import { itemStatsCsv, rosterCsv } from '../../../src/quiz/trainer/csv.ts';
 import { creditPaper, creditResult, T0 } from './fixtures.ts';
 
 const paper = creditPaper([
