@@ -91,10 +91,10 @@ export {
   wrongBook,
 } from './review.ts';
 export type { ReviewRecord, ReviewState, StoredCard } from './review.ts';
-export { recordAnswer, recordMarks, toStoredCard } from './schedule.ts';
+export { recordAnswer, recordMarks, storeMarks, toStoredCard } from './schedule.ts';
 
 export { AttemptSession, isWrittenPaper, layoutOfAny } from './session.ts';
-export type { AnyPaper, SessionOptions, StepOutcome } from './session.ts';
+export type { AnyPaper, MarksRecorder, SessionOptions, StepOutcome } from './session.ts';
 
 export { entryNames, isQuotaExceeded, readEntry, STORAGE_PREFIX, storedSize, writeBatch, writeEntry } from './store.ts';
 export type { BatchWrite, EntryKind, Envelope, KeyValueStore, ReadResult, SaveResult, StorageProblem } from './store.ts';

@@ -5,9 +5,12 @@
  */
 import { fsrs, Rating } from 'ts-fsrs';
 import type { Card, FSRS } from 'ts-fsrs';
-import { blankRecord, newCard, RIGHT_STREAK_TO_LEAVE, updated } from './review.ts';
+import { REVIEW, saveReview } from './progress-entries.ts';
+import { blankRecord, emptyReview, newCard, RIGHT_STREAK_TO_LEAVE, updated } from './review.ts';
 import type { ReviewRecord, ReviewState, StoredCard } from './review.ts';
 import type { ItemMark } from './scoring.ts';
+import { readEntry } from './store.ts';
+import type { KeyValueStore, StorageProblem } from './store.ts';
 
 /**
  * FSRS without short-term (re)learning steps: with them a question answered today is due again
@@ -80,3 +83,13 @@ export function recordMarks(state: ReviewState, marks: readonly ItemMark[], now:
   return { records };
 }
 
+
+/**
+ * Puts a paper's marks into the review state kept on the device: what the mock exam's
+ * AttemptSession runs when an attempt ends (`SessionOptions.recordMarks`).
+ */
+export function storeMarks(kv: KeyValueStore, marks: readonly ItemMark[], now: number): StorageProblem[] {
+  const stored = readEntry(kv, 'review', REVIEW);
+  const saved = saveReview(kv, recordMarks(stored.value ?? emptyReview(), marks, now));
+  return [...(stored.problem ? [stored.problem] : []), ...saved.problems];
+}

@@ -9,11 +9,8 @@ import type { Attempt, AttemptRecord, AttemptState, AttemptStep, RejectReason } 
 import { scoreAttempt } from './behaviours.ts';
 import { layoutOf } from './draw.ts';
 import type { Paper, PaperLayout } from './draw.ts';
-import { loadAttempt, REVIEW, saveAttempt, saveReview } from './progress-entries.ts';
-import { emptyReview } from './review.ts';
-import { recordMarks } from './schedule.ts';
-import type { PaperScore } from './scoring.ts';
-import { readEntry } from './store.ts';
+import { loadAttempt, saveAttempt } from './progress-entries.ts';
+import type { ItemMark, PaperScore } from './scoring.ts';
 import type { KeyValueStore, StorageProblem } from './store.ts';
 import { scoreWritten, writtenLayoutOf } from './written.ts';
 import type { WrittenPaper, WrittenScore } from './written.ts';
@@ -37,12 +34,16 @@ export interface StepOutcome {
   problems: StorageProblem[];
 }
 
+/** Puts a paper's marks into the review state kept in `store` (`storeMarks` in schedule.ts). */
+export type MarksRecorder = (store: KeyValueStore, marks: readonly ItemMark[], now: number) => StorageProblem[];
+
 export interface SessionOptions {
   /**
-   * Put the marks into the learner's review state (错题本, 今日复习) when the attempt ends. The
-   * mock exam does; a trainer's assignment does not, as the learner may share the device.
+   * What puts the marks into the learner's review state (错题本, 今日复习) when the attempt ends,
+   * or null. The mock exam passes `storeMarks`; a trainer's assignment does not, as the learner
+   * may share the device — and so its page never loads the review scheduler.
    */
-  recordMarks: boolean;
+  recordMarks: MarksRecorder | null;
 }
 
 const MINUTE = 60_000;
@@ -156,13 +157,11 @@ export class AttemptSession<P extends AnyPaper = AnyPaper> {
 
   #recordMarks(now: number): StorageProblem[] {
     const score = this.score;
+    const recordMarks = this.options.recordMarks;
     this.#marksRecorded = true;
-    if (!score) return [];
-    const stored = readEntry(this.#store, 'review', REVIEW);
     // Marked as done even if the review could not be written: retrying on every later save would
     // repeat a failing write, and the problem is shown to the learner.
-    const saved = saveReview(this.#store, recordMarks(stored.value ?? emptyReview(), score.items, now));
-    return [...(stored.problem ? [stored.problem] : []), ...saved.problems];
+    return score && recordMarks ? recordMarks(this.#store, score.items, now) : [];
   }
 
   #adopt(steps: AttemptStep[]): boolean {

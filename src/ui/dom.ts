@@ -142,3 +142,31 @@ export function toggleButton(label: string, pressed: boolean, onToggle: (pressed
   });
   return button;
 }
+
+/** Lets the page handle input and paint before the next piece of long work. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Runs `step` until it returns true, yielding to the page whenever `budgetMs` has passed or
+ * `maxSteps` steps have run, so a long job (a big import) never freezes it and its progress moves
+ * on fast machines too. At each yield `onYield` can show progress, and the job stops — returning
+ * false — as soon as `cancelled()` says so.
+ */
+export async function runInSlices(
+  step: () => boolean,
+  { budgetMs = 25, maxSteps = 50, onYield, cancelled }: { budgetMs?: number; maxSteps?: number; onYield?: () => void; cancelled: () => boolean },
+): Promise<boolean> {
+  let sliceStart = performance.now();
+  let steps = 0;
+  for (;;) {
+    if (step()) return true;
+    if (++steps < maxSteps && performance.now() - sliceStart < budgetMs) continue;
+    onYield?.();
+    await yieldToPage();
+    if (cancelled()) return false;
+    sliceStart = performance.now();
+    steps = 0;
+  }
+}

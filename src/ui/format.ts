@@ -1,16 +1,12 @@
 /**
  * Every number, time and date the site shows, formatted in one place: two copies drift, and
- * learners see it (a score of 72.5 on one page and 72.53 on the next). No DOM, no clock: callers
- * pass the times in.
+ * learners see it (a score of 72.5 on one page and 72.53 on the next). Points, durations and
+ * Beijing times are the engine's (src/quiz/format.ts, which its own sentences use too); the rest
+ * is here. No DOM, no clock: callers pass the times in.
  */
+export { beijingDay, beijingTime, formatDuration, formatPoints } from '../quiz/index.ts';
 
-const points = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: false });
 const oneDecimal = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1, useGrouping: false });
-
-/** Points to at most two decimals, without trailing zeros: 72.5, 90, 4.44. */
-export function formatPoints(value: number): string {
-  return points.format(value);
-}
 
 /** A share in [0, 1] as a whole percentage (「72%」), or with `digits` decimals; 「—」 when there is none. */
 export function formatPercent(share: number | null, digits: 0 | 1 = 0): string {
@@ -31,17 +27,6 @@ export function formatClock(ms: number): string {
   return `${pad(Math.floor(seconds / 60))}:${pad(seconds % 60)}`;
 }
 
-/** A duration in words, for time used: 「45 秒」「23 分 05 秒」「1 小时 02 分 00 秒」. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = seconds % 60;
-  if (hours > 0) return `${hours} 小时 ${pad(minutes)} 分 ${pad(rest)} 秒`;
-  if (minutes > 0) return `${minutes} 分 ${pad(rest)} 秒`;
-  return `${rest} 秒`;
-}
-
 const localDateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
 const localMonthDay = new Intl.DateTimeFormat('zh-CN', { month: 'numeric', day: 'numeric' });
 
@@ -53,19 +38,6 @@ export function formatDateTime(epochMs: number): string {
 /** A day in the learner's local time: 「5月1日」. */
 export function formatMonthDay(epochMs: number): string {
   return localMonthDay.format(new Date(epochMs));
-}
-
-/** Beijing is UTC+8 all year: trainers' due dates and result times are in Beijing time. */
-export const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
-
-/** `YYYY-MM-DD HH:mm` in Beijing time. */
-export function beijingTime(epochMs: number): string {
-  return new Date(epochMs + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** The date in Beijing, `YYYY-MM-DD`. */
-export function beijingDay(epochMs: number): string {
-  return beijingTime(epochMs).slice(0, 10);
 }
 
 /** A local calendar day as `YYYY-MM-DD` (for file names and the study plan). */

@@ -333,10 +333,10 @@ test('the skills paper: write two items, reload, hand in, tick 得分点, see th
   await expect(title).toBeFocused();
   const total = page.locator('[data-ref="skills-total"]');
   await expect(total).toHaveText('0 / 100 分');
-  await expect(page.locator('.skills-items .own-answer').first()).toContainText('第一题的作答');
-  await expect(page.locator('.skills-items .model-answer').first()).not.toBeEmpty();
+  await expect(page.locator('.self-mark-items .own-answer').first()).toContainText('第一题的作答');
+  await expect(page.locator('.self-mark-items .model-answer').first()).not.toBeEmpty();
   // Tick every 得分点 of the first item's first part: the score rises, the ticks are kept.
-  const firstItem = page.locator('.skills-items > li').first();
+  const firstItem = page.locator('.self-mark-items > li').first();
   const boxes = firstItem.locator('fieldset.points').first().getByRole('checkbox');
   const count = await boxes.count();
   for (let i = 0; i < count; i++) await boxes.nth(i).check();
@@ -344,7 +344,7 @@ test('the skills paper: write two items, reload, hand in, tick 得分点, see th
   const after = await total.innerText();
   await page.reload();
   await expect(page.locator('[data-ref="skills-total"]')).toHaveText(after);
-  await expect(page.locator('.skills-items > li').first().locator('fieldset.points').first().getByRole('checkbox').first()).toBeChecked();
+  await expect(page.locator('.self-mark-items > li').first().locator('fieldset.points').first().getByRole('checkbox').first()).toBeChecked();
   expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
 
   // The history keeps it apart from the theory papers.

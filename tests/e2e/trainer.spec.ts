@@ -64,24 +64,54 @@ async function buildAssignment(page: Page, options: { perLearner?: boolean } = {
   return link;
 }
 
-/** Answers every question on the learner's page, all right or all wrong, using the bank's keys. */
-async function answerAll(page: Page, bank: QuizQuestion[], right: boolean): Promise<number> {
-  const questions = page.locator('.questions fieldset.question');
-  const shown = await questions.evaluateAll((sets) =>
-    sets.map((set) => ({
+const sheetButtons = (page: Page) => page.getByRole('navigation', { name: '答题卡' }).getByRole('button');
+const shownQuestion = (page: Page) => page.locator('[data-ref="question"] fieldset.question');
+const clock = (page: Page) => page.locator('[data-ref="clock"]');
+
+/**
+ * Walks the paper on the attempt desk from the first item, one item at a time: `visit` sees each
+ * item's legend and options as shown, and its fieldset. Returns how many items there were.
+ */
+async function walkPaper(page: Page, visit: (item: { legend: string; options: string[] }, fieldset: ReturnType<typeof shownQuestion>) => Promise<void>): Promise<number> {
+  const count = await sheetButtons(page).count();
+  await sheetButtons(page).first().click();
+  for (let i = 0; i < count; i++) {
+    await expect(page.locator('[data-ref="part-title"]')).toContainText(`第 ${i + 1} 题，共 ${count} 题`);
+    const fieldset = shownQuestion(page);
+    const item = await fieldset.evaluate((set) => ({
       legend: set.querySelector('legend')?.textContent ?? '',
       options: [...set.querySelectorAll('label.option')].map((label) => (label.textContent ?? '').replace(/^\s*[A-E]\.\s*/, '').trim()),
-    })),
-  );
-  for (const [i, item] of shown.entries()) {
+    }));
+    await visit(item, fieldset);
+    if (i < count - 1) await page.getByRole('button', { name: '下一题 →' }).click();
+  }
+  return count;
+}
+
+/** The stems of the paper's questions, in paper order. */
+async function paperStems(page: Page): Promise<string[]> {
+  const stems: string[] = [];
+  // The legend is 「单选题 3. 题干」: keep the stem, since the same question may sit at another number.
+  await walkPaper(page, async (item) => void stems.push(item.legend.replace(/^\S+\s*\d+\.\s*/, '')));
+  return stems;
+}
+
+/** Answers every question on the learner's page, all right or all wrong, using the bank's keys. */
+async function answerAll(page: Page, bank: QuizQuestion[], right: boolean): Promise<number> {
+  return walkPaper(page, async (item, fieldset) => {
     const question = bank.find((q) => item.legend.endsWith(q.stem));
     if (!question) throw new Error(`question not in bank: ${item.legend}`);
     const keys = question.answer.map((a) => item.options.indexOf(question.options[a]!));
     const wrong = item.options.findIndex((_, j) => !keys.includes(j));
     const choose = right ? keys : [wrong];
-    for (const j of choose) await questions.nth(i).locator('input').nth(j).check();
-  }
-  return shown.length;
+    for (const j of choose) await fieldset.locator('input').nth(j).check();
+  });
+}
+
+/** 交卷, and confirm in the desk's dialog. */
+async function submit(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '交卷', exact: true }).click();
+  await page.getByRole('dialog', { name: '确定交卷？' }).getByRole('button', { name: '确定交卷' }).click();
 }
 
 async function takeAssignment(browser: Browser, link: string, bank: QuizQuestion[], learner: string, right: boolean): Promise<string> {
@@ -95,20 +125,18 @@ async function takeAssignment(browser: Browser, link: string, bank: QuizQuestion
   await expect(page.locator('.reading-list')).toContainText('会议组织与管理（整章）');
   await page.getByLabel(/你的姓名/).fill(learner);
   await page.getByRole('button', { name: '开始作答' }).click();
-  await expect(page.getByRole('timer')).toContainText(/剩余时间 (29|30):\d\d/);
+  await expect(clock(page)).toHaveText(/^(29|30):\d\d$/);
 
   // Answer the first question, reload: the answer and the clock survive.
-  const first = page.locator('.questions fieldset.question').first();
-  await first.locator('input').first().check();
+  await shownQuestion(page).locator('input').first().check();
   await page.reload();
-  await expect(page.locator('.questions fieldset.question').first().locator('input').first()).toBeChecked();
-  await expect(page.getByRole('timer')).toContainText(/剩余时间 (29|30):\d\d/);
+  await expect(shownQuestion(page).locator('input').first()).toBeChecked();
+  await expect(clock(page)).toHaveText(/^(29|30):\d\d$/);
 
   const count = await answerAll(page, bank, right);
   expect(count).toBe(4);
-  await expect(page.locator('.progress')).toHaveText('已答 4 / 4 题');
-  await page.getByRole('button', { name: '交卷' }).click();
-  await page.getByRole('button', { name: '确认交卷' }).click();
+  await expect(page.locator('[data-ref="answered-count"]')).toHaveText('已答 4 / 4 题');
+  await submit(page);
   const score = right ? '100 分（满分 100）' : '0 分（满分 100）';
   await expect(page.locator('.score')).toHaveText(score);
   await expect(page.locator('.outcome')).toContainText(right ? '及格' : '未及格');
@@ -155,6 +183,10 @@ test('an assignment goes from the trainer to two learners and back into the clas
   await expect(roster.filter({ hasText: '张三' })).toContainText('及格');
   await expect(roster.filter({ hasText: '李四' })).toContainText('0 / 100');
   await expect(roster.filter({ hasText: '李四' })).toContainText('不及格');
+  // Times are read as epoch seconds: submitted today in Beijing, within minutes.
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await expect(roster.filter({ hasText: '张三' })).toContainText(today);
+  await expect(roster.filter({ hasText: '张三' })).toContainText(/\d+ 秒|\d+ 分 \d\d 秒/);
   await expect(page.locator('.histogram')).toContainText('90–100%');
 
   // One learner right and one wrong on every item: facility 50%, and the item tells them apart.
@@ -277,7 +309,7 @@ test('the trainer, learner and print pages are accessible and fit a 360 px scree
   await expectNoAxeViolations(page);
   await page.getByLabel(/你的姓名/).fill('王五');
   await page.getByRole('button', { name: '开始作答' }).click();
-  await expect(page.locator('.questions fieldset.question')).toHaveCount(4);
+  await expect(page.locator('[data-ref="part-title"]')).toHaveText('第 1 题，共 4 题');
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);
 
@@ -333,11 +365,9 @@ test('with a paper per learner, each learner gets their own and the report still
     await learnerPage.goto(link);
     await learnerPage.getByLabel(/你的姓名/).fill(learner);
     await learnerPage.getByRole('button', { name: '开始作答' }).click();
-    // The legend is 「单选题 3. 题干」: keep the stem, since the same question may sit at another number.
-    stems.push((await learnerPage.locator('.questions legend').allTextContents()).map((legend) => legend.replace(/^\S+\s*\d+\.\s*/, '')));
+    stems.push(await paperStems(learnerPage));
     await answerAll(learnerPage, bank, true);
-    await learnerPage.getByRole('button', { name: '交卷' }).click();
-    await learnerPage.getByRole('button', { name: '确认交卷' }).click();
+    await submit(learnerPage);
     await expect(learnerPage.locator('.score')).toHaveText('100 分（满分 100）');
     codes.push(await learnerPage.getByLabel('结果码').inputValue());
     await context.close();
@@ -364,13 +394,13 @@ test('the clock runs on wall-clock time: a reload keeps the time left, and time 
   await page.goto(link);
   await page.getByLabel(/你的姓名/).fill('孙三');
   await page.getByRole('button', { name: '开始作答' }).click();
-  await expect(page.getByRole('timer')).toHaveText(/剩余时间 30:00|剩余时间 29:5\d/);
-  await page.locator('.questions fieldset.question').first().locator('input').first().check();
+  await expect(clock(page)).toHaveText(/^(30:00|29:5\d)$/);
+  await shownQuestion(page).locator('input').first().check();
 
   await page.clock.fastForward('10:00');
   await page.reload();
-  await expect(page.getByRole('timer')).toHaveText(/剩余时间 (20:00|19:5\d)/);
-  await expect(page.locator('.questions fieldset.question').first().locator('input').first()).toBeChecked();
+  await expect(clock(page)).toHaveText(/^(20:00|19:5\d)$/);
+  await expect(shownQuestion(page).locator('input').first()).toBeChecked();
 
   await page.clock.fastForward('21:00');
   await expect(page.locator('.result-facts')).toContainText('时间到，系统已自动交卷');
@@ -387,8 +417,7 @@ async function submitBlank(browser: Browser, link: string, learner: string): Pro
   await page.goto(link);
   await page.getByLabel(/你的姓名/).fill(learner);
   await page.getByRole('button', { name: '开始作答' }).click();
-  await page.getByRole('button', { name: '交卷' }).click();
-  await page.getByRole('button', { name: '确认交卷' }).click();
+  await submit(page);
   await expect(page.locator('.score')).toHaveText('0 分（满分 100）');
   const code = await page.getByLabel('结果码').inputValue();
   await context.close();
@@ -588,5 +617,5 @@ test('names and titles with invisible or direction characters are refused with a
   await page.getByLabel(/你的姓名/).fill('张\u200b三');
   await page.getByRole('button', { name: '开始作答' }).click();
   await expect(page.locator('#tr-name-error')).toContainText('姓名含有看不见的特殊字符（U+200B，零宽字符）');
-  await expect(page.locator('.questions fieldset.question')).toHaveCount(0);
+  await expect(shownQuestion(page)).toHaveCount(0);
 });

@@ -15,6 +15,7 @@ import {
   restorePaper,
   restoreWrittenPaper,
   STORAGE_PREFIX,
+  storeMarks,
 } from '../../quiz/index.ts';
 import type { AnyPaper, Paper, PaperLayout, StorageProblem, WrittenPaper } from '../../quiz/index.ts';
 import { loadBank, loadCatalog, sectionLink, type Catalog } from '../../ui/content.ts';
@@ -32,7 +33,7 @@ type Screen = 'start' | 'desk' | 'results' | 'skills-results';
 
 const ATTEMPT_KEY = `${STORAGE_PREFIX}attempt:`;
 /** The mock exam's answers feed the 错题本 and 今日复习. */
-const SESSION_OPTIONS = { recordMarks: true };
+const SESSION_OPTIONS = { recordMarks: storeMarks };
 
 /** The bank a paper needs: one chapter for a per-chapter test, otherwise every chapter. */
 async function bankFor(chapter: string | null) {

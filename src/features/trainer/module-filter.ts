@@ -1,6 +1,6 @@
 /** The trainer's module picker filter: fuse.js over chapter and section titles. No DOM. */
 import Fuse from 'fuse.js';
-import type { ModuleEntry } from './trainer-modules.ts';
+import type { ModuleEntry } from './modules.ts';
 
 /**
  * The picker's filter: which module keys to show for a query. A chapter whose title matches shows

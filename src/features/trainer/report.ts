@@ -4,14 +4,16 @@
  * linked to the section that teaches them), error rate per section, and CSV downloads. Every
  * learner's name and every stem goes in as textContent.
  */
-import type { QuizQuestion } from '../quiz/index.ts';
-import type { AssignmentSpec, ClassReport, RedrawnPaper, ResultCode } from '../quiz/trainer/index.ts';
-import { computeClassReport } from '../quiz/trainer/stats.ts';
-import { FLAG_NAMES, SUSPICIOUS } from '../quiz/trainer/verify.ts';
-import { sectionUrl } from '../ui/content.ts';
-import { download, el, link } from './trainer-dom.ts';
-import { moduleLabel, type ModuleChapter } from './trainer-modules.ts';
-import { beijingTime, fileName, formatDuration, formatPercent, formatPoints } from './trainer-text.ts';
+import type { QuizQuestion } from '../../quiz/index.ts';
+import { computeClassReport, FLAG_NAMES, SUSPICIOUS, type AssignmentSpec, type ClassReport, type RedrawnPaper, type ResultCode } from '../../quiz/trainer/index.ts';
+import { sectionUrl } from '../../ui/content.ts';
+import { download, el, link } from '../../ui/dom.ts';
+import { beijingTime, formatDuration, formatPercent, formatPoints } from '../../ui/format.ts';
+import { moduleLabel, type ModuleChapter } from './modules.ts';
+import { fileName } from './text.ts';
+
+/** The report's statistics are percentages (0–100), shown to one decimal as a trainer reads them. */
+const percent = (value: number | null) => formatPercent(value === null ? null : value / 100, 1);
 
 export interface ReportInput {
   spec: AssignmentSpec;
@@ -75,9 +77,9 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
     facts.append(div);
   };
   fact('已交卷', `${summary.learners} 人`);
-  fact('平均得分率', formatPercent(summary.meanPercent));
-  fact('中位数', formatPercent(summary.medianPercent));
-  fact('及格率', formatPercent(summary.passRate));
+  fact('平均得分率', percent(summary.meanPercent));
+  fact('中位数', percent(summary.medianPercent));
+  fact('及格率', percent(summary.passRate));
   fact('逾期', `${summary.late} 人`);
   fact('需核实', `${summary.flagged} 人`);
   if (summary.flagged > 0) facts.lastElementChild?.classList.add('attention');
@@ -88,7 +90,7 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
     const notes = [row.late ? '逾期' : '', row.attempts > 1 ? `共 ${row.attempts} 次提交，按最新一次` : ''].filter(Boolean);
     const claimed = row.scoredBy === 'claim';
     const result = el('span', row.passed ? 'pass' : 'fail', (row.passed ? '及格' : '不及格') + (claimed ? '（自报）' : ''));
-    const submitted = el('span', row.late ? 'late' : undefined, beijingTime(row.submittedAt) + (row.late ? '（逾期）' : ''));
+    const submitted = el('span', row.late ? 'late' : undefined, beijingTime(row.submittedAt * 1000) + (row.late ? '（逾期）' : ''));
     const suspicious = row.flags.filter((flag) => SUSPICIOUS.includes(flag.kind));
     const check = el('span', 'checks');
     if (suspicious.length === 0) check.textContent = '无异常';
@@ -96,9 +98,9 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
     return [
       row.learner,
       `${formatPoints(row.points)} / ${formatPoints(row.max)}${claimed ? '（自报）' : ''}`,
-      formatPercent(row.percent),
+      percent(row.percent),
       result,
-      formatDuration(row.secondsUsed),
+      formatDuration(row.secondsUsed * 1000),
       submitted,
       check,
       notes.join('；'),
@@ -111,12 +113,12 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
   rosterButton.type = 'button';
   // papaparse loads on the first export, not with the page.
   rosterButton.addEventListener('click', () => {
-    void import('../quiz/trainer/csv.ts').then(({ rosterCsv }) => download(fileName([spec.title, '成绩名单'], 'csv'), rosterCsv(report), 'text/csv;charset=utf-8'));
+    void import('../../quiz/trainer/csv.ts').then(({ rosterCsv }) => download(fileName([spec.title, '成绩名单'], 'csv'), rosterCsv(report), 'text/csv;charset=utf-8'));
   });
   const itemsButton = el('button', undefined, '导出逐题统计 CSV');
   itemsButton.type = 'button';
   itemsButton.addEventListener('click', () => {
-    void import('../quiz/trainer/csv.ts').then(({ itemStatsCsv }) => download(fileName([spec.title, '逐题统计'], 'csv'), itemStatsCsv(report), 'text/csv;charset=utf-8'));
+    void import('../../quiz/trainer/csv.ts').then(({ itemStatsCsv }) => download(fileName([spec.title, '逐题统计'], 'csv'), itemStatsCsv(report), 'text/csv;charset=utf-8'));
   });
   csvButtons.append(rosterButton, itemsButton);
   const flagged = report.roster.flatMap((row) => row.flags.filter((flag) => SUSPICIOUS.includes(flag.kind)).map((flag) => ({ row, flag })));
@@ -168,7 +170,7 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
       const weak = item.discrimination !== null && item.discrimination < WEAK_DISCRIMINATION;
       const discrimination = el('span', weak ? 'weak' : undefined, item.discrimination === null ? '—' : `${Math.round(item.discrimination)}`);
       if (weak) discrimination.append('（偏低）');
-      return [String(rank + 1), questionCell(item.questionId, item.section), `第 ${item.position} 题`, formatPercent(item.facility), discrimination, `${item.responses} 人`];
+      return [String(rank + 1), questionCell(item.questionId, item.section), `第 ${item.position} 题`, percent(item.facility), discrimination, `${item.responses} 人`];
     });
     const note = el(
       'p',
@@ -180,7 +182,7 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
 
     const sectionRows = report.sections.map((s) => {
       const [chapter = '', sec = ''] = s.section.split('#');
-      return [link(sectionUrl(chapter, sec), moduleLabel(s.section, chapters)), `${s.questions} 题`, `${s.responses} 次`, formatPercent(s.errorRate)];
+      return [link(sectionUrl(chapter, sec), moduleLabel(s.section, chapters)), `${s.questions} 题`, `${s.responses} 次`, percent(s.errorRate)];
     });
     nodes.push(
       section(

@@ -1,35 +1,17 @@
 /**
- * Words and numbers the trainer pages show: times in Beijing time, durations, scores, the message
- * for a chat group, and which form field a validation problem belongs to. No DOM. Times, durations
- * and points are formatted by the engine's `format.ts` (re-exported here), which its own sentences use too.
+ * Words the trainer pages show: the due date and rules of an assignment, the message for a chat
+ * group, which form field a validation problem belongs to, and safe file names. No DOM. Numbers,
+ * durations and times are the UI kit's (src/ui/format.ts).
  */
-import { dueDeadline, LIMITS, POLICY_NAMES, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
-import { extractCode } from '../quiz/trainer/codec.ts';
-import { beijingTime } from '../quiz/trainer/format.ts';
-import { checkText, withoutForbidden } from '../quiz/trainer/validate.ts';
+import { checkText, dueDeadline, extractCode, LIMITS, POLICY_NAMES, withoutForbidden, type AssignmentSpec } from '../../quiz/trainer/index.ts';
+import { beijingDay } from '../../ui/format.ts';
 
-export { beijingTime, formatDuration, formatPoints } from '../quiz/trainer/format.ts';
+export { POLICY_NAMES, VARIANT_NAMES } from '../../quiz/trainer/index.ts';
 
 /** Today's date in Beijing, `YYYY-MM-DD`. */
 export function beijingToday(nowMs: number): string {
-  return beijingTime(Math.floor(nowMs / 1000)).slice(0, 10);
+  return beijingDay(nowMs);
 }
-
-/** The countdown on the learner's screen: `mm:ss`, or `h:mm:ss` past an hour. */
-export function formatClock(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
-
-/** A percentage for a table cell: one decimal, `—` when there is none. */
-export function formatPercent(value: number | null): string {
-  return value === null ? '—' : `${Math.round(value * 10) / 10}%`;
-}
-
-export { POLICY_NAMES, VARIANT_NAMES } from '../quiz/trainer/assignment.ts';
 
 /** How the due date reads to a learner. */
 export function dueText(spec: Pick<AssignmentSpec, 'due'>): string {

@@ -2,11 +2,12 @@
  * `<trainer-assignments>`: the trainer's own assignments on this device. Each opens its results
  * and report, copies its link, or prints; a link made elsewhere can be added by pasting it.
  */
-import { assignmentLink, encodeAssignment, readAssignmentLink, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
-import { deviceStore } from '../ui/device-store.ts';
-import { copyText, el, link, showFieldError } from './trainer-dom.ts';
-import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveAssignment } from './trainer-store.ts';
-import { beijingTime, dueText, isPastDue } from './trainer-text.ts';
+import { assignmentLink, encodeAssignment, readAssignmentLink, type AssignmentSpec } from '../../quiz/trainer/index.ts';
+import { deviceStore } from '../../ui/device-store.ts';
+import { copyText, el, link, showFieldError } from '../../ui/dom.ts';
+import { beijingTime } from '../../ui/format.ts';
+import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveAssignment } from './store.ts';
+import { dueText, isPastDue } from './text.ts';
 
 class TrainerAssignments extends HTMLElement {
   connectedCallback() {
@@ -58,7 +59,7 @@ class TrainerAssignments extends HTMLElement {
     const due = isPastDue(spec, Date.now()) ? `${dueText(spec)}（已截止）` : dueText(spec);
     item.append(
       el('p', 'name', spec.title),
-      el('p', 'meta', `创建于 ${beijingTime(spec.createdAt)} · 截止 ${due} · 已收 ${received} 份结果`),
+      el('p', 'meta', `创建于 ${beijingTime(spec.createdAt * 1000)} · 截止 ${due} · 已收 ${received} 份结果`),
     );
     const actions = el('p', 'actions');
     const open = el('button', undefined, '收集结果与报告');
@@ -73,8 +74,8 @@ class TrainerAssignments extends HTMLElement {
     });
     // Each button names its assignment for screen readers, since every item has the same buttons.
     for (const button of [open, copy]) button.append(el('span', 'visually-hidden', `：${spec.title}`));
-    const paper = link(`/trainer/print/#a=${code}`, '打印试卷', 'button');
-    const key = link(`/trainer/print/#a=${code}&key=1`, '打印答案', 'button');
+    const paper = link(`/trainer/print/#a=${code}`, '打印试卷', { className: 'button' });
+    const key = link(`/trainer/print/#a=${code}&key=1`, '打印答案', { className: 'button' });
     for (const a of [paper, key]) a.append(el('span', 'visually-hidden', `：${spec.title}`));
     actions.append(open, copy, paper, key);
     item.append(actions);

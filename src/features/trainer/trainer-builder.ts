@@ -4,8 +4,7 @@
  * (problems shown next to their fields), draws a trial paper so a shortfall is caught here rather
  * than on a learner's phone, and then shows the link, a QR code and a message for the chat group.
  */
-import { PaperDrawError } from '../quiz/draw.ts';
-import type { Blueprint, MultiplePolicy, ObjectiveType } from '../quiz/index.ts';
+import type { Blueprint, MultiplePolicy, ObjectiveType } from '../../quiz/index.ts';
 import {
   assignmentLink,
   createAssignment,
@@ -14,15 +13,18 @@ import {
   type AssignmentSpec,
   type PaperVariant,
   type QuestionMix,
-} from '../quiz/trainer/assignment.ts';
-import { loadBank, loadCatalog } from '../ui/content.ts';
-import { deviceStore } from '../ui/device-store.ts';
-import { bindCopy, qrCode, showFieldError } from './trainer-dom.ts';
-import { createModuleFilter } from './trainer-module-filter.ts';
-import { moduleEntries, moduleLabel, selectedModules, type ModuleChapter } from './trainer-modules.ts';
-import { availableIn, chaptersFor, drawAssignmentPaper, mixTotal, UnknownBlueprintError, type TypeCounts } from '../quiz/trainer/paper.ts';
-import { ASSIGNMENTS_CHANGED, loadAssignments, saveAssignment } from './trainer-store.ts';
-import { beijingToday, groupProblems, shareMessage, type AssignmentField } from './trainer-text.ts';
+  availableIn,
+  chaptersFor,
+  mixTotal,
+  type TypeCounts,
+} from '../../quiz/trainer/index.ts';
+import { loadBank, loadCatalog } from '../../ui/content.ts';
+import { deviceStore } from '../../ui/device-store.ts';
+import { bindCopy, showFieldError } from '../../ui/dom.ts';
+import { moduleEntries, moduleLabel, selectedModules, type ModuleChapter } from './modules.ts';
+import { qrCode } from './qr.ts';
+import { ASSIGNMENTS_CHANGED, loadAssignments, saveAssignment } from './store.ts';
+import { beijingToday, groupProblems, shareMessage, type AssignmentField } from './text.ts';
 
 const TYPES: readonly ObjectiveType[] = ['single', 'multiple', 'judge'];
 
@@ -44,7 +46,8 @@ class TrainerBuilder extends HTMLElement {
     this.#chapters = JSON.parse(this.querySelector('.module-data')?.textContent ?? '[]') as ModuleChapter[];
     this.#sectionCounts = JSON.parse(this.querySelector('.count-data')?.textContent ?? '{}') as Record<string, TypeCounts>;
     const entries = moduleEntries(this.#chapters);
-    const filter = createModuleFilter(entries);
+    // fuse.js loads when the trainer first types in the filter, not with the page.
+    let filter: ((query: string) => Set<string>) | null = null;
     const blueprintInfo = JSON.parse(this.querySelector('.blueprint-data')?.textContent ?? '[]') as (Pick<Blueprint, 'id' | 'description' | 'minutes'> & {
       passPercent: number;
     })[];
@@ -93,7 +96,8 @@ class TrainerBuilder extends HTMLElement {
         syncModules();
       });
     }
-    moduleQuery?.addEventListener('input', () => {
+    moduleQuery?.addEventListener('input', async () => {
+      filter ??= (await import('./module-filter.ts')).createModuleFilter(entries);
       const shown = filter(moduleQuery.value);
       for (const item of this.querySelectorAll<HTMLElement>('.module-list li')) item.hidden = !shown.has(item.dataset['key'] ?? '');
       if (moduleStatus) {
@@ -217,14 +221,12 @@ class TrainerBuilder extends HTMLElement {
     let questions: number | null = null;
     let warning = '';
     try {
-      const [catalog, bank] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec))]);
-      const paper = drawAssignmentPaper(spec, bank.questions, catalog.blueprints, null);
-      questions = paper.items.length;
-    } catch (error) {
-      if (error instanceof PaperDrawError || error instanceof UnknownBlueprintError) {
+      const [catalog, bank, { redrawPaper }] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec)), import('../../quiz/trainer/check.ts')]);
+      const paper = redrawPaper(spec, catalog, bank.questions, null);
+      if (!paper.ok) {
         this.#showProblems(form, formError, []);
         const mixField = form.querySelector<HTMLElement>('[data-field="mix"]');
-        if (mixField) showFieldError(mixField, null, [`题量超出所选范围的题库：${error.message.replace(/^无法组卷「[^」]*」：/, '')}`]);
+        if (mixField) showFieldError(mixField, null, [paper.error]);
         if (formError) {
           formError.textContent = '所选范围的题目不够，请减少题量或扩大学习范围。';
           formError.hidden = false;
@@ -233,6 +235,8 @@ class TrainerBuilder extends HTMLElement {
         output.hidden = true;
         return;
       }
+      questions = paper.value.items.length;
+    } catch {
       warning = '（没能加载题库来检查题量，请确认网络后在学员页面预览一次。）';
     }
     this.#showProblems(form, formError, []);

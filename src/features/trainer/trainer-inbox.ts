@@ -5,18 +5,31 @@
  * progress bar, so hundreds of codes never freeze the page, and each is reported on its own row;
  * the inbox is saved on the device once an import completes, and the report is redrawn from it.
  */
-import type { QuizQuestion } from '../quiz/index.ts';
-import type { AssignmentSpec, Inbox, InboxReportRow, InboxStatus, RedrawnPaper, ResultCode } from '../quiz/trainer/index.ts';
-import { codesNotTakenIn, inboxResults, serializeInbox, startImport } from '../quiz/trainer/inbox.ts';
-import { learnerKey } from '../quiz/trainer/result.ts';
-import { loadBank, loadCatalog } from '../ui/content.ts';
-import { deviceStore } from '../ui/device-store.ts';
-import { download, el, readFiles, runInSlices } from './trainer-dom.ts';
-import { chaptersToLoad, redrawPaper } from '../quiz/trainer/check.ts';
-import { mixTotal, paperSeed } from '../quiz/trainer/paper.ts';
-import { renderReport } from './trainer-report.ts';
-import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveInbox } from './trainer-store.ts';
-import { dueText, fileName, rulesText, VARIANT_NAMES } from './trainer-text.ts';
+import type { QuizQuestion } from '../../quiz/index.ts';
+import {
+  chaptersToLoad,
+  codesNotTakenIn,
+  inboxResults,
+  learnerKey,
+  mixTotal,
+  paperSeed,
+  redrawPaper,
+  serializeInbox,
+  startImport,
+  VARIANT_NAMES,
+  type AssignmentSpec,
+  type Inbox,
+  type InboxReportRow,
+  type InboxStatus,
+  type RedrawnPaper,
+  type ResultCode,
+} from '../../quiz/trainer/index.ts';
+import { loadBank, loadCatalog } from '../../ui/content.ts';
+import { deviceStore } from '../../ui/device-store.ts';
+import { download, el, readFiles, runInSlices } from '../../ui/dom.ts';
+import { renderReport } from './report.ts';
+import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveInbox } from './store.ts';
+import { dueText, fileName, rulesText } from './text.ts';
 
 const STATUS_NAMES: Record<InboxStatus, string> = {
   accepted: '已接收',
@@ -51,7 +64,13 @@ class TrainerInbox extends HTMLElement {
     const exportButton = this.querySelector<HTMLButtonElement>('.export');
     if (!select || !form || !textarea || !files || !drop || !exportButton) return;
 
-    this.#loadSpecs(select, null);
+    // Opened from 「我的作业」 before this module had loaded (TrainerInbox.astro): open that one.
+    const opened = this.dataset['open'] ?? null;
+    this.#loadSpecs(select, opened);
+    if (opened !== null) {
+      select.focus();
+      this.scrollIntoView({ block: 'start' });
+    }
     select.addEventListener('change', () => this.#open(select.value));
     document.addEventListener(ASSIGNMENTS_CHANGED, (event) => {
       this.#loadSpecs(select, (event as CustomEvent<string>).detail);
@@ -157,7 +176,7 @@ class TrainerInbox extends HTMLElement {
     const read = await readFiles(list);
     if (read.length === 0) return;
     const unreadable = read.filter((f) => f.text === null).map((f) => f.name);
-    await this.#add(read.filter((f): f is { name: string; text: string } => f.text !== null).map((f) => ({ label: f.name, text: f.text })), unreadable);
+    await this.#add(read.filter((f): f is { name: string; size: number; text: string } => f.text !== null).map((f) => ({ label: f.name, text: f.text })), unreadable);
   }
 
   /**

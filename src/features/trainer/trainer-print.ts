@@ -3,15 +3,15 @@
  * Only the view asked for is in the page, so the paper view holds no answers at all. The view is
  * kept in the fragment (`&key=1`), so the trainer page can link straight to either.
  */
-import type { ObjectiveType, Paper, PaperItem } from '../quiz/index.ts';
-import { decodeAssignment, encodeAssignment, type AssignmentSpec } from '../quiz/trainer/assignment.ts';
-import { SITE_NAME } from '../site.ts';
-import { loadBank, loadCatalog, sectionUrl, type Catalog } from '../ui/content.ts';
-import { LETTERS } from '../ui/labels.ts';
-import { el, link } from './trainer-dom.ts';
-import { moduleLabel } from './trainer-modules.ts';
-import { chaptersToLoad, checkAssignment } from '../quiz/trainer/check.ts';
-import { dueText, formatPoints, POLICY_NAMES, readFragment } from './trainer-text.ts';
+import type { ObjectiveType, Paper, PaperItem } from '../../quiz/index.ts';
+import { chaptersToLoad, checkAssignment, decodeAssignment, encodeAssignment, POLICY_NAMES, type AssignmentSpec } from '../../quiz/trainer/index.ts';
+import { SITE_NAME } from '../../site.ts';
+import { loadBank, loadCatalog, sectionUrl, type Catalog } from '../../ui/content.ts';
+import { el, link } from '../../ui/dom.ts';
+import { formatPoints } from '../../ui/format.ts';
+import { LETTERS } from '../../ui/labels.ts';
+import { moduleLabel } from './modules.ts';
+import { dueText, readFragment } from './text.ts';
 
 const TYPE_HEADINGS: Record<ObjectiveType, string> = { single: '单项选择题', multiple: '多项选择题', judge: '判断题' };
 const TYPE_RULES: Record<ObjectiveType, string> = {

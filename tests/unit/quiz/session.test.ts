@@ -1,12 +1,12 @@
 /** Walkthroughs of an exam attempt on the page: start, answer, reload, second tab, submit, time up. */
 import { describe, expect, it } from 'vitest';
-import { AttemptSession, drawPaper, loadAttempt, loadProgress, wrongBook } from '../../../src/quiz/index.ts';
+import { AttemptSession, drawPaper, loadAttempt, loadProgress, storeMarks, wrongBook } from '../../../src/quiz/index.ts';
 import type { Paper } from '../../../src/quiz/index.ts';
 import { MemoryStore, mockBlueprint, smallBank } from '../quiz/fixtures.ts';
 
 const T0 = Date.UTC(2025, 4, 1, 9, 0);
 /** The mock exam's session: its marks go into the 错题本. */
-const EXAM = { recordMarks: true };
+const EXAM = { recordMarks: storeMarks };
 const begin = (store: MemoryStore, id: string, on: Paper, at: number) => AttemptSession.begin(store, id, on, at, EXAM);
 const MIN = 60_000;
 const paper: Paper = drawPaper(smallBank(), mockBlueprint({ minutes: 30 }), 'session');
@@ -86,7 +86,7 @@ describe('an exam attempt on the page', () => {
 
   it('leaves the 错题本 alone for a paper that does not record marks (a trainer\'s assignment)', () => {
     const store = new MemoryStore();
-    const { session } = AttemptSession.begin(store, 'a7', paper, T0, { recordMarks: false });
+    const { session } = AttemptSession.begin(store, 'a7', paper, T0, { recordMarks: null });
     session.apply({ kind: 'answer', at: T0 + 1000, item: 0, choice: [wrongOption(0)] });
     session.apply({ kind: 'submit', at: T0 + 2000 });
     expect(session.state.status).toBe('submitted');

@@ -105,14 +105,14 @@ describe('taking and self-marking the skills paper', () => {
   it('keeps writing through a reload, then scores the ticked 得分点 after hand-in', () => {
     const store = new MemoryStore();
     const paper = drawWrittenPaper(bank, blueprint, 'seed-3');
-    const { session } = AttemptSession.begin(store, 's1', paper, T0, { recordMarks: false });
+    const { session } = AttemptSession.begin(store, 's1', paper, T0, { recordMarks: null });
     session.apply({ kind: 'write', at: T0 + MIN, item: 0, part: 0, text: '第一问的作答' });
     session.apply({ kind: 'write', at: T0 + 2 * MIN, item: 2, part: 0, text: '任务作答' });
     expect(session.writtenScore).toBeNull();
 
     const stored = loadAttempt(store, 's1').value;
     if (!stored) throw new Error('not stored');
-    const reopened = new AttemptSession<WrittenPaper>(store, stored, restoreWrittenPaper(bank, stored.layout), { recordMarks: false });
+    const reopened = new AttemptSession<WrittenPaper>(store, stored, restoreWrittenPaper(bank, stored.layout), { recordMarks: null });
     expect(reopened.state.texts).toEqual({ 0: ['第一问的作答'], 2: ['任务作答'] });
     reopened.apply({ kind: 'submit', at: T0 + 3 * MIN });
     expect(reopened.writtenScore?.total).toBe(0);

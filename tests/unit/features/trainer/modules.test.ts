@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createModuleFilter } from '../../../src/scripts/trainer-module-filter.ts';
-import { moduleEntries, moduleLabel, readingList, selectedModules, type ModuleChapter } from '../../../src/scripts/trainer-modules.ts';
+import { createModuleFilter } from '../../../../src/features/trainer/module-filter.ts';
+import { moduleEntries, moduleLabel, readingList, selectedModules, type ModuleChapter } from '../../../../src/features/trainer/modules.ts';
 
 const chapters: ModuleChapter[] = [
   {

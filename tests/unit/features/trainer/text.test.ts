@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAssignment, type AssignmentDraft } from '../../../src/quiz/trainer/index.ts';
+import { createAssignment, type AssignmentDraft } from '../../../../src/quiz/trainer/index.ts';
 import {
-  beijingTime,
   beijingToday,
   fileName,
-  formatClock,
-  formatDuration,
-  formatPercent,
-  formatPoints,
   groupProblems,
   isPastDue,
   learnerNameProblem,
@@ -17,30 +12,12 @@ import {
   rulesText,
   shareMessage,
   type AssignmentField,
-} from '../../../src/scripts/trainer-text.ts';
-import { draft, fixedDeps, sampleAssignment, T0 } from '../trainer/fixtures.ts';
+} from '../../../../src/features/trainer/text.ts';
+import { draft, fixedDeps, sampleAssignment, T0 } from '../../trainer/fixtures.ts';
 
-describe('times and numbers', () => {
-  it('writes times in Beijing time, whatever the machine’s zone', () => {
-    expect(beijingTime(T0)).toBe('2026-01-01 08:00');
+describe('due dates', () => {
+  it('reads today in Beijing, whatever the machine’s zone', () => {
     expect(beijingToday((T0 + 16 * 3600) * 1000)).toBe('2026-01-02');
-  });
-
-  it('says how long an attempt took, and what is left on the clock', () => {
-    expect(formatDuration(45)).toBe('45 秒');
-    expect(formatDuration(750)).toBe('12 分 30 秒');
-    expect(formatDuration(600)).toBe('10 分钟');
-    expect(formatDuration(3900)).toBe('1 小时 5 分');
-    expect(formatClock(29 * 60_000 + 1)).toBe('29:01');
-    expect(formatClock(90 * 60_000)).toBe('1:30:00');
-    expect(formatClock(-5)).toBe('00:00');
-  });
-
-  it('rounds scores and percentages as a trainer reads them', () => {
-    expect(formatPoints(72.5)).toBe('72.5');
-    expect(formatPoints(100 / 3)).toBe('33.33');
-    expect(formatPercent(null)).toBe('—');
-    expect(formatPercent(66.666)).toBe('66.7%');
   });
 
   it('treats the whole due day as on time, up to midnight Beijing time', () => {
