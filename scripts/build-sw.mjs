@@ -11,8 +11,10 @@ const { count, size, warnings } = await generateSW({
   ignoreURLParametersMatching: [/.*/],
   directoryIndex: 'index.html',
   cleanupOutdatedCaches: true,
+  // A new version waits until the learner taps 有更新，点此刷新 (src/components/chrome.ts posts
+  // SKIP_WAITING, which the generated worker listens for), so it never swaps under an open exam.
   clientsClaim: true,
-  skipWaiting: true,
+  skipWaiting: false,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   mode: 'production',
   sourcemap: false,

@@ -189,3 +189,93 @@ test('at 360 px the progress page with charts does not scroll sideways', async (
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+/**
+ * Fills localStorage to its last byte with filler entries (halving the chunk until not even one
+ * character fits), as a device whose browser storage is full. Returns the filler keys.
+ */
+async function fillStorage(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let n = 0;
+    while (chunk.length > 0) {
+      try {
+        localStorage.setItem(`filler-${n}`, chunk);
+        n++;
+      } catch {
+        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
+      }
+    }
+    return n;
+  });
+}
+
+const freeFillers = (page: Page) =>
+  page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+
+test('storage full to the last byte: progress still shows, the export holds all of it, and new work is reported unsaved', async ({ page, request }) => {
+  const questions = await meetingsQuestions(request);
+  await practiseTwo(page, questions);
+  const entries = await examEntries(request, [12, 15]);
+  await page.evaluate((pairs) => {
+    for (const [key, value] of pairs) localStorage.setItem(key, value);
+  }, entries);
+  expect(await fillStorage(page)).toBeGreaterThan(0);
+
+  await page.goto('/progress/');
+  await expect(figure(page, 'wrong')).toHaveText('1 题');
+  await expect(page.getByRole('img', { name: '模拟考试成绩走势（折线图）' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出学习进度' }).click()]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as { entries: Record<string, unknown> };
+  expect(Object.keys(exported.entries)).toEqual(expect.arrayContaining(['review', 'attempt:e2e-exam-0', 'attempt:e2e-exam-1']));
+  await expect(page.locator('.backup-status')).not.toContainText('不允许本站保存数据');
+
+  // New work (a question never answered before) cannot be saved: the page says so, the answer
+  // stays on screen, and what was stored is untouched.
+  await page.goto('/practice/?chapter=office&mode=order');
+  await expect(page.locator('fieldset.question')).toBeVisible();
+  await page.keyboard.press('1');
+  await expect(page.locator('.feedback')).toBeVisible();
+  await expect(page.getByText(/存储空间已满/).first()).toBeVisible();
+  await freeFillers(page);
+  await page.goto('/progress/');
+  await expect(figure(page, 'wrong')).toHaveText('1 题');
+});
+
+/** A progress file of `count` submitted attempts (copies of the engine-built ones, renamed). */
+async function progressFile(request: APIRequestContext, count: number): Promise<Buffer> {
+  const built = await examEntries(request, [10]);
+  const envelope = JSON.parse(built[0]?.[1] ?? 'null') as { v: number; data: { id: string } };
+  const entries: Record<string, unknown> = {};
+  for (let n = 0; n < count; n++) entries[`attempt:big-${n}`] = { v: envelope.v, data: { ...envelope.data, id: `big-${n}` } };
+  return Buffer.from(JSON.stringify({ format: 'mishu-xuetang-progress', version: 2, exportedAt: Date.now(), entries }));
+}
+
+test('a progress file bigger than the device can hold is refused whole, and one that no longer fits writes nothing', async ({ page, request }) => {
+  await page.goto('/progress/');
+  const huge = await progressFile(request, 8000);
+  expect(huge.length).toBeGreaterThan(15 * 1024 * 1024);
+  await page.getByLabel(/导入学习进度/).setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: huge });
+  await expect(page.locator('.backup-status')).toContainText('这个文件不能导入：它有');
+  await expect(page.locator('.backup-status')).toContainText('超过浏览器为本站保存数据的容量');
+  await expect(page.locator('.import-plan')).toBeHidden();
+
+  // A file that fits the limit, on a device with almost no room left: planned, then refused whole.
+  const file = await progressFile(request, 400);
+  expect(file.length).toBeLessThan(5 * 1024 * 1024);
+  await fillStorage(page);
+  await page.evaluate(() => localStorage.removeItem('filler-0'));
+  const keysBefore = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('mishu:')).length);
+  await page.getByLabel(/导入学习进度/).setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: file });
+  const plan = page.locator('.import-plan');
+  await expect(plan).toContainText('新增 400');
+  await plan.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.locator('.backup-status')).toContainText('没有导入');
+  await expect(page.locator('.backup-status')).toContainText('存储空间已满');
+  // The messages are said once, not once per entry.
+  expect(await page.locator('.backup-status p').count()).toBeLessThan(5);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('mishu:')).length)).toBe(keysBefore);
+  await freeFillers(page);
+});
