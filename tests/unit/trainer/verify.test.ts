@@ -96,7 +96,7 @@ describe('times', () => {
     const start = T0 + 60;
     expect(kinds({ ...honest, startedAt: start, submittedAt: start + 30 * 60 + 60 })).toEqual([]);
     expect(verifyResult(assignment, { ...honest, startedAt: start, submittedAt: start + 30 * 60 + 61 }, redrawn).flags).toEqual([
-      { kind: 'overtime', message: '用时 31 分 1 秒，超过限时 30 分钟' },
+      { kind: 'overtime', message: '用时 31 分 01 秒，超过限时 30 分钟' },
     ]);
     expect(verifyResult({ ...assignment, minutes: 0 }, { ...honest, startedAt: start, submittedAt: start + 86_400 }, redrawn).flags).toEqual([]);
   });
