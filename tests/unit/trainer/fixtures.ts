@@ -188,16 +188,16 @@ export function writtenItem(kind: 'case' | 'task', id: string, scores: number[][
   };
 }
 
-/** Three chapters of written items, about six 得分点 each, as the content has them. */
+/** Three chapters of written items; those of meetings and documents have six 得分点 each, as the content's mostly do. */
 export const writtenBank: CaseItem[] = [
-  writtenItem('case', 'meetings-c01', [[2, 2], [3, 1], [2]]),
-  writtenItem('case', 'meetings-c02', [[3, 3], [2, 2, 2]], 'plan'),
-  writtenItem('task', 'meetings-t01', [[4, 4, 4, 4, 4]]),
-  writtenItem('task', 'meetings-t02', [[5, 5, 5, 5]], 'plan'),
-  writtenItem('case', 'documents-c01', [[2, 2, 2], [4, 4]]),
+  writtenItem('case', 'meetings-c01', [[2, 2], [3, 1], [2, 2]]),
+  writtenItem('case', 'meetings-c02', [[3, 3], [2, 2, 2], [1]], 'plan'),
+  writtenItem('task', 'meetings-t01', [[4, 4, 4, 4, 2, 2]]),
+  writtenItem('task', 'meetings-t02', [[5, 5, 4, 3, 2, 1]], 'plan'),
+  writtenItem('case', 'documents-c01', [[2, 2, 2], [4, 4, 2]]),
   writtenItem('case', 'documents-c02', [[1, 1, 1, 1], [3, 3]]),
   writtenItem('task', 'documents-t01', [[4, 4, 4, 2, 2, 4]]),
-  writtenItem('task', 'documents-t02', [[10, 5, 5]]),
+  writtenItem('task', 'documents-t02', [[5, 5, 4, 2, 2, 2]]),
   writtenItem('case', 'office-c01', [[5], [5]]),
   writtenItem('task', 'office-t01', [[6, 6, 8]]),
 ];
