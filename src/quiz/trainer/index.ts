@@ -80,6 +80,7 @@ export {
   type AssignmentBank,
   type TypeCounts,
 } from './paper.ts';
+export { ANSWERS_FILE_CODE_LABEL, writtenAnswersText, type WrittenAnswersInput } from './answers-file.ts';
 export { chaptersToLoad, checkAssignment, missingModules, redrawPaper, type AssignmentCheck, type SiteChapter } from './check.ts';
 export {
   INBOX_FILE_FORMAT,
