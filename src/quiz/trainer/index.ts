@@ -78,6 +78,7 @@ export {
   writtenItemChapter,
   writtenResultOf,
   type AssignmentBank,
+  type ReportItem,
   type TypeCounts,
 } from './paper.ts';
 export { ANSWERS_FILE_CODE_LABEL, writtenAnswersText, type WrittenAnswersInput } from './answers-file.ts';
@@ -106,7 +107,6 @@ export {
   type ItemStats,
   type MissedPoint,
   type PointStats,
-  type ReportItem,
   type RosterRow,
   type ScoreBin,
   type SectionStats,

@@ -20,7 +20,6 @@ import { drawWrittenPaper, isWrittenBlueprint, isWrittenPaper, scoreWritten, WRI
 import type { AssignmentSpec } from './assignment.ts';
 import { crc32, toBase64Url } from './codec.ts';
 import type { AnyResultCode, ResultCode, WrittenResultCode } from './result.ts';
-import type { ReportItem } from './stats.ts';
 
 /** Marks a paper drawn for an assignment, so that other pages listing attempts can tell it apart. */
 export const ASSIGNMENT_BLUEPRINT_ID = 'trainer-assignment';
@@ -281,6 +280,17 @@ export function mixTotal(spec: Pick<AssignmentSpec, 'mix'>, blueprints: readonly
   const drawn = (part: BlueprintPart) =>
     OBJECTIVE_TYPES.reduce((s, type) => s + part.draw[type], 0) + WRITTEN_KINDS.reduce((s, kind) => s + (part.written?.[kind] ?? 0), 0);
   return blueprint.parts.reduce((sum, part) => sum + drawn(part), 0);
+}
+
+/** What the class report needs to know about one item of a paper. */
+export interface ReportItem {
+  /** Question id; the same question on different papers has the same id. */
+  id: string;
+  chapter: string;
+  /** Section id within the chapter. */
+  section: string;
+  /** What the item is worth on this paper: its weight in the total for the rest-of-test score. */
+  points: number;
 }
 
 /** What the class report needs to know about each item of a paper: its question and its weight. */

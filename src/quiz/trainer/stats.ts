@@ -22,20 +22,9 @@
  */
 import { isWrittenPaper, type AnyPaper, type WrittenPaper } from '../written.ts';
 import { latestAttempts } from './inbox.ts';
-import { flatPoints, paperFingerprint, reportItems } from './paper.ts';
+import { flatPoints, paperFingerprint, reportItems, type ReportItem } from './paper.ts';
 import { isWrittenResult, type AnyResultCode, type ResultScore, type WrittenResultCode } from './result.ts';
 import { SUSPICIOUS, verifyResult, type FlagKind, type RedrawnPaper, type ResultFlag, type VerifiedAssignment, type Verification } from './verify.ts';
-
-/** What the report needs to know about one item of a paper. */
-export interface ReportItem {
-  /** Question id; the same question on different papers has the same id. */
-  id: string;
-  chapter: string;
-  /** Section id within the chapter. */
-  section: string;
-  /** What the item is worth on this paper: its weight in the total for the rest-of-test score. */
-  points: number;
-}
 
 export interface ClassReportInput {
   /** The due date, and — when known — the time limit and the creation time, for the flags. */
