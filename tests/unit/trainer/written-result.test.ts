@@ -208,4 +208,28 @@ describe('a property', () => {
       { numRuns: 300 },
     );
   });
+
+  it('a written code changed once (a character replaced, deleted or inserted, or cut short) is refused or reads as the original', () => {
+    const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const damaged = resultArb.chain((result) => {
+      const code = encodeResult(result);
+      const at = fc.nat({ max: code.length - 1 });
+      const char = fc.constantFrom(...BASE64URL);
+      const changed = fc.oneof(
+        fc.tuple(at, char).map(([i, c]) => code.slice(0, i) + c + code.slice(i + 1)),
+        at.map((i) => code.slice(0, i) + code.slice(i + 1)),
+        fc.tuple(at, char).map(([i, c]) => code.slice(0, i) + c + code.slice(i)),
+        at.map((i) => code.slice(0, i)),
+      );
+      return fc.tuple(fc.constant(result), changed.filter((c) => c !== code));
+    });
+    fc.assert(
+      fc.property(damaged, ([result, changed]) => {
+        const decoded = decodeResult(changed);
+        if (decoded.ok) expect(decoded.value).toEqual(result);
+        else expect(decoded.error.message).toMatch(/结果码/);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
