@@ -295,15 +295,13 @@ export interface ReportItem {
 
 /** What the class report needs to know about each item of a paper: its question and its weight. */
 export function reportItems(paper: AnyPaper): ReportItem[] {
-  const items: { questionId: string; part: number; chapter: string; section: string }[] = isWrittenPaper(paper)
-    ? paper.items.map((item) => ({ questionId: item.questionId, part: item.part, chapter: item.written.chapter, section: item.written.section }))
-    : paper.items.map((item) => ({ questionId: item.questionId, part: item.part, chapter: item.question.chapter, section: item.question.section }));
-  return items.map((item) => {
+  const content: Pick<QuizQuestion, 'chapter' | 'section'>[] = isWrittenPaper(paper) ? paper.items.map((item) => item.written) : paper.items.map((item) => item.question);
+  return paper.items.map((item, i) => {
     const part = paper.parts[item.part];
     return {
       id: item.questionId,
-      chapter: item.chapter,
-      section: item.section,
+      chapter: content[i]!.chapter,
+      section: content[i]!.section,
       points: part && part.count > 0 ? part.points / part.count : 1,
     };
   });

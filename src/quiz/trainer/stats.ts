@@ -182,21 +182,27 @@ export function computeClassReport(input: ClassReportInput): ClassReport {
     return { result, attempts, redrawn, verification: verifyResult(input.assignment, result, redrawn, fingerprintOf) };
   });
 
-  const roster: RosterRow[] = checked.map(({ result, attempts, redrawn, verification: { score, scoredBy, flags } }) => ({
-    ...(isWrittenResult(result) ? { selfMarked: { missed: scoredBy === 'answers' && redrawn.ok && isWrittenPaper(redrawn.value) ? missedPoints(redrawn.value, result) : null } } : {}),
-    learner: result.learner,
-    points: score.points,
-    max: score.max,
-    percent: (score.points / score.max) * 100,
-    passed: score.passed,
-    scoredBy,
-    claimed: result.score,
-    secondsUsed: result.submittedAt - result.startedAt,
-    submittedAt: result.submittedAt,
-    late: flags.some((flag) => flag.kind === 'late'),
-    attempts,
-    flags,
-  }));
+  const roster: RosterRow[] = checked.map(({ result, attempts, redrawn, verification: { score, scoredBy, flags } }) => {
+    const row: RosterRow = {
+      learner: result.learner,
+      points: score.points,
+      max: score.max,
+      percent: (score.points / score.max) * 100,
+      passed: score.passed,
+      scoredBy,
+      claimed: result.score,
+      secondsUsed: result.submittedAt - result.startedAt,
+      submittedAt: result.submittedAt,
+      late: flags.some((flag) => flag.kind === 'late'),
+      attempts,
+      flags,
+    };
+    if (isWrittenResult(result)) {
+      const rescored = scoredBy === 'answers' && redrawn.ok && isWrittenPaper(redrawn.value) ? redrawn.value : null;
+      row.selfMarked = { missed: rescored === null ? null : missedPoints(rescored, result) };
+    }
+    return row;
+  });
   roster.sort((a, b) => collator.compare(a.learner, b.learner) || a.submittedAt - b.submittedAt);
 
   const scored: ScoredPaper[] = [];
