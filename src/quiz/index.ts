@@ -93,8 +93,8 @@ export {
 export type { ReviewRecord, ReviewState, StoredCard } from './review.ts';
 export { recordAnswer, recordMarks, storeMarks, toStoredCard } from './schedule.ts';
 
-export { AttemptSession, isWrittenPaper, layoutOfAny } from './session.ts';
-export type { AnyPaper, MarksRecorder, SessionOptions, StepOutcome } from './session.ts';
+export { AttemptSession, layoutOfAny } from './session.ts';
+export type { MarksRecorder, SessionOptions, StepOutcome } from './session.ts';
 
 export { entryNames, isQuotaExceeded, readEntry, STORAGE_PREFIX, storedSize, writeBatch, writeEntry } from './store.ts';
 export type { BatchWrite, EntryKind, Envelope, KeyValueStore, ReadResult, SaveResult, StorageProblem } from './store.ts';
@@ -124,9 +124,11 @@ export { planStudy, PLAN_MINUTES, reviewMinutes } from './study-plan.ts';
 export type { PlanChapter, PlanDay, PlanInput, PlanTask, StudyPlan } from './study-plan.ts';
 
 export {
+  describeWrittenShortfall,
   drawWrittenPaper,
   findWrittenShortfalls,
   isWrittenBlueprint,
+  isWrittenPaper,
   restoreWrittenPaper,
   scoreWritten,
   tickedPoints,
@@ -134,7 +136,7 @@ export {
   writtenLayoutOf,
   WRITTEN_KINDS,
 } from './written.ts';
-export type { WrittenItemMark, WrittenPaper, WrittenPaperItem, WrittenScore, WrittenShortfall } from './written.ts';
+export type { AnyPaper, WrittenItemMark, WrittenPaper, WrittenPaperItem, WrittenScore, WrittenShortfall } from './written.ts';
 export { pointTerms, seemsCovered } from './rubric-hint.ts';
 
 export { answerTimes, calendarDay, latestAnswers, studyStreak } from './activity.ts';

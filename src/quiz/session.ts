@@ -8,19 +8,12 @@ import { mergeSteps, record, replay, settle, startAttempt, stepKey } from './att
 import type { Attempt, AttemptRecord, AttemptState, AttemptStep, RejectReason } from './attempt.ts';
 import { scoreAttempt } from './behaviours.ts';
 import { layoutOf } from './draw.ts';
-import type { Paper, PaperLayout } from './draw.ts';
+import type { PaperLayout } from './draw.ts';
 import { loadAttempt, saveAttempt } from './progress-entries.ts';
 import type { ItemMark, PaperScore } from './scoring.ts';
 import type { KeyValueStore, StorageProblem } from './store.ts';
-import { scoreWritten, writtenLayoutOf } from './written.ts';
-import type { WrittenPaper, WrittenScore } from './written.ts';
-
-/** Any timed paper: objective questions, or the skills paper's written items. */
-export type AnyPaper = Paper | WrittenPaper;
-
-export function isWrittenPaper(paper: AnyPaper): paper is WrittenPaper {
-  return 'kind' in paper && paper.kind === 'written';
-}
+import { isWrittenPaper, scoreWritten, writtenLayoutOf } from './written.ts';
+import type { AnyPaper, WrittenScore } from './written.ts';
 
 /** The storable form of either kind of paper. */
 export function layoutOfAny(paper: AnyPaper): PaperLayout {

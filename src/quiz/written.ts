@@ -6,8 +6,8 @@
  * of 得分点 ticked, scaled to the paper's 100.
  */
 import type { AttemptState } from './attempt.ts';
-import { allocate, type PaperHeader, type PaperLayout, type PaperSlot } from './draw.ts';
-import type { Blueprint, CaseItem, WrittenKind } from './models.ts';
+import { allocate, type Paper, type PaperHeader, type PaperLayout, type PaperSlot } from './draw.ts';
+import { TYPE_NAMES, type Blueprint, type CaseItem, type WrittenKind } from './models.ts';
 import { forChapter, inPool } from './pool.ts';
 import { createRandom, pick, shuffle } from './random.ts';
 
@@ -21,6 +21,13 @@ export interface WrittenPaperItem extends PaperSlot {
 export interface WrittenPaper extends PaperHeader {
   kind: 'written';
   items: WrittenPaperItem[];
+}
+
+/** Any timed paper: objective questions, or the skills paper's written items. */
+export type AnyPaper = Paper | WrittenPaper;
+
+export function isWrittenPaper(paper: AnyPaper): paper is WrittenPaper {
+  return 'kind' in paper && paper.kind === 'written';
 }
 
 /** Whether a blueprint draws written items (the skills paper) rather than objective questions. */
@@ -51,11 +58,14 @@ export function findWrittenShortfalls(items: readonly CaseItem[], blueprint: Pic
   return shortfalls;
 }
 
+export function describeWrittenShortfall(s: WrittenShortfall): string {
+  return `「${s.part}」${TYPE_NAMES[s.kind]}：需要 ${s.needed} 道，可用 ${s.available} 道`;
+}
+
 export class WrittenDrawError extends Error {
   readonly shortfalls: WrittenShortfall[];
   constructor(title: string, shortfalls: WrittenShortfall[]) {
-    const kinds = { case: '案例分析', task: '工作实务' } as const;
-    super(`无法组卷「${title}」：${shortfalls.map((s) => `「${s.part}」${kinds[s.kind]}：需要 ${s.needed} 道，可用 ${s.available} 道`).join('；')}`);
+    super(`无法组卷「${title}」：${shortfalls.map(describeWrittenShortfall).join('；')}`);
     this.name = 'WrittenDrawError';
     this.shortfalls = shortfalls;
   }

@@ -4,11 +4,12 @@
  * linked to the section that teaches them), error rate per section, and CSV downloads. Every
  * learner's name and every stem goes in as textContent.
  */
-import type { QuizQuestion } from '../../quiz/index.ts';
-import { computeClassReport, FLAG_NAMES, SUSPICIOUS, type AssignmentSpec, type ClassReport, type RedrawnPaper, type ResultCode } from '../../quiz/trainer/index.ts';
+import type { CaseItem, QuizQuestion } from '../../quiz/index.ts';
+import { computeClassReport, FLAG_NAMES, SUSPICIOUS, type AnyResultCode, type AssignmentSpec, type ClassReport, type PointStats, type RedrawnPaper } from '../../quiz/trainer/index.ts';
 import { sectionUrl } from '../../ui/content.ts';
 import { download, el, link } from '../../ui/dom.ts';
 import { beijingTime, formatDuration, formatPercent, formatPoints } from '../../ui/format.ts';
+import { writtenKindLabel } from '../../ui/written-view.ts';
 import { moduleLabel, type ModuleChapter } from './modules.ts';
 import { fileName } from './text.ts';
 
@@ -17,11 +18,13 @@ const percent = (value: number | null) => formatPercent(value === null ? null : 
 
 export interface ReportInput {
   spec: AssignmentSpec;
-  results: readonly ResultCode[];
+  results: readonly AnyResultCode[];
   /** The learner's paper as redrawn on this device, or why it could not be. */
-  paperFor: (result: ResultCode) => RedrawnPaper;
+  paperFor: (result: AnyResultCode) => RedrawnPaper;
   /** Questions by id, for stems. */
   questions: ReadonlyMap<string, QuizQuestion>;
+  /** 案例分析 and 工作实务 by id, for a skills paper's items. */
+  cases: ReadonlyMap<string, CaseItem>;
   chapters: readonly ModuleChapter[];
 }
 
@@ -60,7 +63,7 @@ function section(title: string, ...content: Node[]): HTMLElement {
 }
 
 export function renderReport(container: HTMLElement, input: ReportInput): ClassReport {
-  const { spec, questions, chapters } = input;
+  const { spec, questions, cases, chapters } = input;
   const report = computeClassReport({ assignment: spec, results: input.results, paperFor: input.paperFor });
   const nodes: Node[] = [];
 
@@ -89,6 +92,8 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
   const rosterRows = report.roster.map((row) => {
     const notes = [row.late ? '逾期' : '', row.attempts > 1 ? `共 ${row.attempts} 次提交，按最新一次` : ''].filter(Boolean);
     const claimed = row.scoredBy === 'claim';
+    const selfMarked = row.selfMarked !== undefined;
+    if (selfMarked) notes.unshift('自评分');
     const result = el('span', row.passed ? 'pass' : 'fail', (row.passed ? '及格' : '不及格') + (claimed ? '（自报）' : ''));
     const submitted = el('span', row.late ? 'late' : undefined, beijingTime(row.submittedAt * 1000) + (row.late ? '（逾期）' : ''));
     const suspicious = row.flags.filter((flag) => SUSPICIOUS.includes(flag.kind));
@@ -107,7 +112,14 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
     ];
   });
   const roster = table('成绩名单（按姓名拼音排序）', ['姓名', '得分', '得分率', '结果', '用时', '交卷时间（北京时间）', '核实', '备注'], rosterRows, 'roster');
-  const rescored = el('p', 'hint', '得分按学员的作答在本机重新计算，不采信结果码自报的分数；对不上的地方在“核实”一列标出，说明列在名单下面。');
+  const anySelfMarked = report.roster.some((row) => row.selfMarked !== undefined);
+  const rescored = el(
+    'p',
+    'hint',
+    anySelfMarked
+      ? '专业能力（案例分析、工作实务）由学员对照参考答案自评：得分按学员勾选的得分点在本机重新计算，但勾得对不对只能由你抽查学员的作答文本判断。对不上的地方在“核实”一列标出。'
+      : '得分按学员的作答在本机重新计算，不采信结果码自报的分数；对不上的地方在“核实”一列标出，说明列在名单下面。',
+  );
   const csvButtons = el('p', 'actions');
   const rosterButton = el('button', undefined, '导出名单 CSV');
   rosterButton.type = 'button';
@@ -121,6 +133,14 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
     void import('../../quiz/trainer/csv.ts').then(({ itemStatsCsv }) => download(fileName([spec.title, '逐题统计'], 'csv'), itemStatsCsv(report), 'text/csv;charset=utf-8'));
   });
   csvButtons.append(rosterButton, itemsButton);
+  if (report.mostMissedPoints.length > 0) {
+    const pointsButton = el('button', undefined, '导出得分点统计 CSV');
+    pointsButton.type = 'button';
+    pointsButton.addEventListener('click', () => {
+      void import('../../quiz/trainer/csv.ts').then(({ pointStatsCsv }) => download(fileName([spec.title, '得分点统计'], 'csv'), pointStatsCsv(report), 'text/csv;charset=utf-8'));
+    });
+    csvButtons.append(pointsButton);
+  }
   const flagged = report.roster.flatMap((row) => row.flags.filter((flag) => SUSPICIOUS.includes(flag.kind)).map((flag) => ({ row, flag })));
   const checks: Node[] = [];
   if (flagged.length > 0) {
@@ -158,8 +178,9 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
   } else {
     const questionCell = (id: string, sectionKey: string) => {
       const cell = el('div');
-      const question = questions.get(id);
-      cell.append(el('span', 'stem', question?.stem ?? `（题目 ${id} 已不在题库中）`));
+      const written = cases.get(id);
+      const stem = written ? writtenTitle(written) : questions.get(id)?.stem;
+      cell.append(el('span', 'stem', stem ?? `（题目 ${id} 已不在题库中）`));
       const [chapter = '', sec = ''] = sectionKey.split('#');
       const where = el('span', 'where');
       where.append('所属小节：', link(sectionUrl(chapter, sec), moduleLabel(sectionKey, chapters)));
@@ -179,6 +200,7 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
     );
     const items = table('逐题分析：最常错的题排在最前', ['排名', '题目', '题号', '通过率', '区分度', '作答'], itemRows, 'items');
     nodes.push(section('逐题分析', note, items));
+    if (report.mostMissedPoints.length > 0) nodes.push(pointsSection(report.mostMissedPoints, cases));
 
     const sectionRows = report.sections.map((s) => {
       const [chapter = '', sec = ''] = s.section.split('#');
@@ -199,4 +221,37 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
   }
   container.replaceChildren(...nodes);
   return report;
+}
+
+/** 「工作实务 · 拟写：公司定于……」: a written item's kind and the start of its scenario. */
+function writtenTitle(item: CaseItem): string {
+  const first = [...(item.scenario.trim().split('\n')[0] ?? '')];
+  return `${writtenKindLabel(item)}：${first.length > 50 ? `${first.slice(0, 49).join('')}…` : first.join('')}`;
+}
+
+/** Skills papers: for each item, the 得分点 learners most often did not tick, the most missed first. */
+function pointsSection(points: readonly PointStats[], cases: ReadonlyMap<string, CaseItem>): HTMLElement {
+  const byItem = new Map<string, PointStats[]>();
+  for (const point of points) byItem.set(point.itemId, [...(byItem.get(point.itemId) ?? []), point]);
+  const parts: Node[] = [
+    el('p', 'hint', '每道案例分析、工作实务按得分点列出：没勾这一点的学员比例越高，越需要在讲评时讲清楚。比例来自学员自评，仅供参考。'),
+  ];
+  const ordered = [...byItem.values()].sort((a, b) => (a[0]?.position ?? 0) - (b[0]?.position ?? 0));
+  for (const list of ordered) {
+    const first = list[0];
+    if (!first) continue;
+    const item = cases.get(first.itemId);
+    const rows = [...list]
+      .sort((a, b) => b.missRate - a.missRate || a.part - b.part || a.point - b.point)
+      .map((p) => [
+        p.text,
+        item && item.parts.length > 1 ? `第 ${p.part + 1} 问` : '—',
+        `${formatPoints(p.score)} 分`,
+        `${p.responses - p.ticked} / ${p.responses} 人`,
+        percent(p.missRate),
+      ]);
+    const title = `第 ${first.position} 题 · ${item ? writtenTitle(item) : `（题目 ${first.itemId} 已不在题库中）`}`;
+    parts.push(el('h5', undefined, title), table(`${title}：最常漏掉的得分点`, ['得分点', '所在', '分值', '未勾人数', '未勾比例'], rows, 'points'));
+  }
+  return section('最常漏掉的得分点（专业能力）', ...parts);
 }

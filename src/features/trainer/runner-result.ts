@@ -6,7 +6,7 @@
  */
 import { feedbackFor, isWrittenPaper } from '../../quiz/index.ts';
 import type { AttemptSession, Paper, StorageProblem, WrittenPaper } from '../../quiz/index.ts';
-import { dueDeadline, encodeResult, resultOf, type AssignmentSpec } from '../../quiz/trainer/index.ts';
+import { dueDeadline, encodeResult, resultOf, writtenAnswersText, type AssignmentSpec } from '../../quiz/trainer/index.ts';
 import { sectionLink, sectionUrl, type Catalog } from '../../ui/content.ts';
 import { bindCopy, download, el, link, ref } from '../../ui/dom.ts';
 import { beijingTime, formatDuration, formatPoints } from '../../ui/format.ts';
@@ -35,7 +35,7 @@ export function renderResult(root: HTMLElement, screen: ResultScreen, moveFocus:
   showFacts(root, screen);
   bindSend(root, screen);
   showCode(root, screen);
-  ref(root, 'again').textContent = spec.showAnswers ? '换一位学员在本设备作答' : '再做一次或换人作答';
+  ref(root, 'again').textContent = spec.showAnswers || written ? '换一位学员在本设备作答' : '再做一次或换人作答';
   if (moveFocus) ref(root, 'result-title').focus();
 }
 
@@ -121,8 +121,9 @@ function renderSelfMarking(root: HTMLElement, screen: ResultScreen, session: Att
 
 /** The result code of the attempt as it stands, or why it cannot be made. */
 function resultCode({ spec, session, learner }: ResultScreen): { code: string } | { code: null; problem: string } {
-  if (isWrittenPaper(session.paper)) return { code: null, problem: '这份作业的结果码稍后提供。' };
-  const result = resultOf(spec, session.paper, session.state, learner);
+  // On a skills paper the code carries the 得分点 ticked so far: it is made again after every tick.
+  const { paper, state } = session;
+  const result = isWrittenPaper(paper) ? resultOf(spec, paper, state, learner) : resultOf(spec, paper, state, learner);
   try {
     return { code: encodeResult(result) };
   } catch {
@@ -134,9 +135,10 @@ function resultCode({ spec, session, learner }: ResultScreen): { code: string } 
   }
 }
 
-/** The learner's written answers as a text file, or null (objective papers). */
-function answersFile(_screen: ResultScreen): string | null {
-  return null;
+/** The learner's written answers as a text file, with the result code at its end; null for objective papers. */
+function answersFile({ spec, session, learner }: ResultScreen): string | null {
+  const { paper, state } = session;
+  return isWrittenPaper(paper) ? writtenAnswersText({ assignment: spec, paper, state, learner }) : null;
 }
 
 /** The code box, refreshed whenever the attempt changes (a tick on a skills paper). */

@@ -24,29 +24,35 @@ export function isPastDue(spec: Pick<AssignmentSpec, 'due'>, nowMs: number): boo
   return deadline !== null && nowMs / 1000 >= deadline;
 }
 
-/** The rules of the paper in one line: 20 题 · 限时 30 分钟 · 60 分及格（满分 100） · 多选全对才得分. */
-export function rulesText(spec: Pick<AssignmentSpec, 'minutes' | 'passMark' | 'multiplePolicy'>, questions: number | null): string {
+/**
+ * The rules of the paper in one line: 共 20 题 · 限时 30 分钟 · 得分率 60% 及格 · 多选题全对才得分;
+ * a skills paper (`written`) is marked by the learner instead.
+ */
+export function rulesText(spec: Pick<AssignmentSpec, 'minutes' | 'passMark' | 'multiplePolicy'>, questions: number | null, written = false): string {
   const parts = [
     questions === null ? null : `共 ${questions} 题`,
     spec.minutes > 0 ? `限时 ${spec.minutes} 分钟` : '不限时',
     `得分率 ${spec.passMark}% 及格`,
-    `多选题${POLICY_NAMES[spec.multiplePolicy]}`,
+    written ? '案例分析、工作实务，交卷后对照参考答案自评' : `多选题${POLICY_NAMES[spec.multiplePolicy]}`,
   ];
   return parts.filter((p): p is string => p !== null).join(' · ');
 }
 
 /** The message a trainer pastes into the class chat group. */
-export function shareMessage(spec: AssignmentSpec, url: string, questions: number | null): string {
+export function shareMessage(spec: AssignmentSpec, url: string, questions: number | null, written = false): string {
   const lines = [
     `【作业】${spec.title}`,
     `培训师：${spec.trainer}`,
     `截止：${dueText(spec)}`,
-    rulesText(spec, questions),
+    rulesText(spec, questions, written),
   ];
   if (spec.note) lines.push('', spec.note);
+  const send = written
+    ? '交卷后对照参考答案勾选自己写到的得分点，再点「复制结果码」发到群里（或私信发给培训师）；培训师要看作答原文时，点「下载作答文本」把文件发过去。'
+    : '交卷后点「复制结果码」，把结果码发到群里（或私信发给培训师）。';
   lines.push(
     '',
-    '做法：用手机或电脑打开下面的链接，填写真实姓名后开始作答；交卷后点「复制结果码」，把结果码发到群里（或私信发给培训师）。同一链接请只用一个设备作答。',
+    `做法：用手机或电脑打开下面的链接，填写真实姓名后开始作答；${send}同一链接请只用一个设备作答。`,
     url,
   );
   return lines.join('\n');

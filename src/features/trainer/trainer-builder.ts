@@ -26,6 +26,8 @@ import { qrCode } from './qr.ts';
 import { ASSIGNMENTS_CHANGED, loadAssignments, saveAssignment } from './store.ts';
 import { beijingToday, groupProblems, shareMessage, type AssignmentField } from './text.ts';
 
+type QuestionMixKind = 'counts' | 'blueprint' | 'written';
+
 const TYPES: readonly ObjectiveType[] = ['single', 'multiple', 'judge'];
 
 /** A number field's value; a blank or malformed field reads as NaN, which validation names. */
@@ -86,6 +88,7 @@ class TrainerBuilder extends HTMLElement {
           modules.length === 0 ? '已选：全部章节' : `已选 ${modules.length} 项：${modules.map((m) => moduleLabel(m, this.#chapters)).join('；')}`;
       }
       this.#showAvailable(modules);
+      syncWritten();
     };
     for (const box of boxes) {
       box.addEventListener('change', () => {
@@ -110,11 +113,33 @@ class TrainerBuilder extends HTMLElement {
       }
     });
 
-    const mixKind = () => (form.querySelector<HTMLInputElement>('input[name="mix"]:checked')?.value === 'blueprint' ? 'blueprint' : 'counts');
+    const mixKind = (): QuestionMixKind => {
+      const value = form.querySelector<HTMLInputElement>('input[name="mix"]:checked')?.value;
+      return value === 'blueprint' || value === 'written' ? value : 'counts';
+    };
+    const writtenBox = q<HTMLElement>('.mix-written');
+    // The written items on offer follow the modules; ticks survive a change of modules where they can.
+    let writtenFor: string | null = null;
+    const syncWritten = () => {
+      const list = q<HTMLElement>('.written-list');
+      const status = q<HTMLElement>('.written-status');
+      const modules = ticked();
+      if (mixKind() !== 'written' || !list || !status || writtenFor === modules.join(',')) return;
+      writtenFor = modules.join(',');
+      const chosen = new Set([...list.querySelectorAll<HTMLInputElement>('input[name="written"]:checked')].map((b) => b.value));
+      void import('./written-picker.ts')
+        .then(({ renderWrittenPicker }) => renderWrittenPicker(list, status, modules, this.#chapters, chosen))
+        .catch(() => {
+          writtenFor = null;
+          status.textContent = '题目没能加载，请检查网络后重新选择。';
+        });
+    };
     const syncMix = () => {
       const kind = mixKind();
       if (counts) counts.hidden = kind !== 'counts';
       if (blueprintBox) blueprintBox.hidden = kind !== 'blueprint';
+      if (writtenBox) writtenBox.hidden = kind !== 'written';
+      syncWritten();
       const info = blueprintInfo.find((b) => b.id === blueprintSelect?.value);
       if (blueprintDescription) blueprintDescription.textContent = info?.description ?? '';
       const total = TYPES.reduce((sum, type) => sum + [1, 2, 3].reduce((s, d) => s + Math.max(0, integerOf(q(`#tb-count-${type}-${d}`), 0) || 0), 0), 0);
@@ -164,6 +189,8 @@ class TrainerBuilder extends HTMLElement {
     let mix: QuestionMix;
     if (checked('mix') === 'blueprint') {
       mix = { blueprint: value('#tb-blueprint') };
+    } else if (checked('mix') === 'written') {
+      mix = { written: [...form.querySelectorAll<HTMLInputElement>('input[name="written"]:checked')].map((b) => b.value) };
     } else {
       const row = (type: ObjectiveType): [number, number, number] => [1, 2, 3].map((d) => integerOf(form.querySelector(`#tb-count-${type}-${d}`), 0)) as [number, number, number];
       mix = { counts: { single: row('single'), multiple: row('multiple'), judge: row('judge') } };
@@ -219,10 +246,11 @@ class TrainerBuilder extends HTMLElement {
 
     // A trial draw: a shortfall is the trainer's to fix, not a learner's surprise.
     let questions: number | null = null;
+    let written = 'written' in spec.mix;
     let warning = '';
     try {
       const [catalog, bank, { redrawPaper }] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec)), import('../../quiz/trainer/check.ts')]);
-      const paper = redrawPaper(spec, catalog, bank.questions, null);
+      const paper = redrawPaper(spec, catalog, bank, null);
       if (!paper.ok) {
         this.#showProblems(form, formError, []);
         const mixField = form.querySelector<HTMLElement>('[data-field="mix"]');
@@ -236,6 +264,7 @@ class TrainerBuilder extends HTMLElement {
         return;
       }
       questions = paper.value.items.length;
+      written = 'kind' in paper.value && paper.value.kind === 'written';
     } catch {
       warning = '（没能加载题库来检查题量，请确认网络后在学员页面预览一次。）';
     }
@@ -244,10 +273,10 @@ class TrainerBuilder extends HTMLElement {
     const saved = saveAssignment(deviceStore(), spec);
     if (!saved.ok) warning += saved.message;
     else document.dispatchEvent(new CustomEvent(ASSIGNMENTS_CHANGED, { detail: spec.id }));
-    await this.#showOutput(output, spec, questions ?? mixTotal(spec, []), warning);
+    await this.#showOutput(output, spec, questions ?? mixTotal(spec, []), warning, written);
   }
 
-  async #showOutput(output: HTMLElement, spec: AssignmentSpec, questions: number | null, warning: string): Promise<void> {
+  async #showOutput(output: HTMLElement, spec: AssignmentSpec, questions: number | null, warning: string, written: boolean): Promise<void> {
     const url = new URL(assignmentLink(spec), location.href).href;
     const code = encodeAssignment(spec);
     const linkField = output.querySelector<HTMLTextAreaElement>('#tb-link');
@@ -257,11 +286,13 @@ class TrainerBuilder extends HTMLElement {
     const title = output.querySelector<HTMLElement>('#tb-output-title');
     if (!linkField || !messageField || !status) return;
     linkField.value = url;
-    messageField.value = shareMessage(spec, url, questions);
+    messageField.value = shareMessage(spec, url, questions, written);
     if (title) title.textContent = `作业已生成：${spec.title}`;
     if (summary) summary.textContent = `已保存在本设备的“我的作业”里，学员的结果码可在下方“收集结果”中导入。${warning}`;
     output.querySelector<HTMLAnchorElement>('.print-paper')?.setAttribute('href', `/trainer/print/#a=${code}`);
-    output.querySelector<HTMLAnchorElement>('.print-key')?.setAttribute('href', `/trainer/print/#a=${code}&key=1`);
+    const printKey = output.querySelector<HTMLAnchorElement>('.print-key');
+    printKey?.setAttribute('href', `/trainer/print/#a=${code}&key=1`);
+    if (printKey) printKey.textContent = written ? '打印评分标准与参考答案' : '打印答案与解析';
     status.textContent = '';
     if (!output.dataset['bound']) {
       output.dataset['bound'] = '1';

@@ -5,7 +5,7 @@
  * progress bar, so hundreds of codes never freeze the page, and each is reported on its own row;
  * the inbox is saved on the device once an import completes, and the report is redrawn from it.
  */
-import type { QuizQuestion } from '../../quiz/index.ts';
+import type { CaseItem, QuizQuestion } from '../../quiz/index.ts';
 import {
   chaptersToLoad,
   codesNotTakenIn,
@@ -21,8 +21,8 @@ import {
   type Inbox,
   type InboxReportRow,
   type InboxStatus,
+  type AnyResultCode,
   type RedrawnPaper,
-  type ResultCode,
 } from '../../quiz/trainer/index.ts';
 import { loadBank, loadCatalog } from '../../ui/content.ts';
 import { deviceStore } from '../../ui/device-store.ts';
@@ -313,32 +313,34 @@ class TrainerInbox extends HTMLElement {
     const results = inboxResults(inbox);
     if (results.length === 0) {
       // Nothing to report: no need for the bank.
-      renderReport(container, { spec, results, paperFor: () => ({ ok: false, error: '' }), questions: new Map(), chapters: [] });
+      renderReport(container, { spec, results, paperFor: () => ({ ok: false, error: '' }), questions: new Map(), cases: new Map(), chapters: [] });
       return;
     }
     if (container.childElementCount === 0) container.textContent = '正在生成报告……';
     let questions = new Map<string, QuizQuestion>();
+    let cases = new Map<string, CaseItem>();
     let chapters: Awaited<ReturnType<typeof loadCatalog>>['chapters'] = [];
-    let paperFor: (result: ResultCode) => RedrawnPaper = () => ({ ok: false, error: '题库没能加载（请检查网络后刷新）' });
+    let paperFor: (result: AnyResultCode) => RedrawnPaper = () => ({ ok: false, error: '题库没能加载（请检查网络后刷新）' });
     try {
       const catalog = await loadCatalog();
       const bank = await loadBank(chaptersToLoad(spec, catalog.chapters));
       chapters = catalog.chapters;
       questions = new Map(bank.questions.map((q) => [q.id, q]));
+      cases = new Map(bank.cases.map((item) => [item.id, item]));
       // One paper per seed: the shared paper once, a per-learner paper once per learner.
       const papers = new Map<string, RedrawnPaper>();
       paperFor = (result) => {
         const learner = spec.variant === 'per-learner' ? result.learner : null;
         const seed = paperSeed(spec, learner);
         let paper = papers.get(seed);
-        if (!paper) papers.set(seed, (paper = redrawPaper(spec, catalog, bank.questions, learner)));
+        if (!paper) papers.set(seed, (paper = redrawPaper(spec, catalog, bank, learner)));
         return paper;
       };
     } catch {
       // Left as it is: every row says the paper could not be redrawn, and shows the claim.
     }
     if (ticket !== this.#reportTicket) return;
-    renderReport(container, { spec, results, paperFor, questions, chapters });
+    renderReport(container, { spec, results, paperFor, questions, cases, chapters });
   }
 }
 

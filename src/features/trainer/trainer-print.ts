@@ -1,9 +1,11 @@
 /**
- * `<trainer-print>`: the assignment's shared paper as a printable exam paper, or its answer key.
+ * `<trainer-print>`: the assignment's shared paper as a printable exam paper, or its answer key —
+ * for a skills paper, the items with room to write and the marking scheme (print-written.ts).
  * Only the view asked for is in the page, so the paper view holds no answers at all. The view is
  * kept in the fragment (`&key=1`), so the trainer page can link straight to either.
  */
-import type { ObjectiveType, Paper, PaperItem } from '../../quiz/index.ts';
+import { isWrittenPaper } from '../../quiz/index.ts';
+import type { AnyPaper, ObjectiveType, Paper, PaperItem } from '../../quiz/index.ts';
 import { chaptersToLoad, checkAssignment, decodeAssignment, encodeAssignment, POLICY_NAMES, type AssignmentSpec } from '../../quiz/trainer/index.ts';
 import { SITE_NAME } from '../../site.ts';
 import { loadBank, loadCatalog, sectionUrl, type Catalog } from '../../ui/content.ts';
@@ -11,6 +13,7 @@ import { el, link } from '../../ui/dom.ts';
 import { formatPoints } from '../../ui/format.ts';
 import { LETTERS } from '../../ui/labels.ts';
 import { moduleLabel } from './modules.ts';
+import { renderWrittenKey, renderWrittenPaper } from './print-written.ts';
 import { dueText, readFragment } from './text.ts';
 
 const TYPE_HEADINGS: Record<ObjectiveType, string> = { single: '单项选择题', multiple: '多项选择题', judge: '判断题' };
@@ -128,7 +131,7 @@ function renderKey(spec: AssignmentSpec, paper: Paper, catalog: Catalog): Node[]
 
 class TrainerPrint extends HTMLElement {
   #spec: AssignmentSpec | null = null;
-  #paper: Paper | null = null;
+  #paper: AnyPaper | null = null;
   #catalog: Catalog | null = null;
 
   connectedCallback() {
@@ -162,14 +165,14 @@ class TrainerPrint extends HTMLElement {
     const spec = decoded.value;
     this.#spec = spec;
     let catalog: Catalog;
-    let questions: Awaited<ReturnType<typeof loadBank>>['questions'];
+    let bank: Awaited<ReturnType<typeof loadBank>>;
     try {
       catalog = await loadCatalog();
-      questions = (await loadBank(chaptersToLoad(spec, catalog.chapters))).questions;
+      bank = await loadBank(chaptersToLoad(spec, catalog.chapters));
     } catch {
       return this.#fail('题库没能加载：请检查网络后刷新页面。');
     }
-    const check = checkAssignment(spec, catalog, questions);
+    const check = checkAssignment(spec, catalog, bank);
     if (!check.paper.ok) return this.#fail(`无法组卷：${check.problems.join('；')}`);
     this.#catalog = catalog;
     this.#paper = check.paper.value;
@@ -184,6 +187,12 @@ class TrainerPrint extends HTMLElement {
     if (controls) controls.hidden = false;
     const variantNote = this.#get('.variant-note');
     if (variantNote) variantNote.hidden = spec.variant !== 'per-learner';
+    if (isWrittenPaper(check.paper.value)) {
+      const viewKey = this.#get('.view-key');
+      const printKey = this.#get('.print-key');
+      if (viewKey) viewKey.textContent = '看评分标准';
+      if (printKey) printKey.textContent = '打印评分标准与参考答案';
+    }
 
     const show = (key: boolean, print: boolean) => {
       history.replaceState(null, '', `#a=${code}${key ? '&key=1' : ''}`);
@@ -205,11 +214,13 @@ class TrainerPrint extends HTMLElement {
     const title = this.#get('.print-title');
     if (!spec || !paper || !catalog || !sheet || !title) return;
     const { key } = readFragment(location.hash);
-    title.textContent = key ? `${spec.title} · 答案与解析` : spec.title;
+    const written = isWrittenPaper(paper);
+    title.textContent = key ? `${spec.title} · ${written ? '评分标准与参考答案' : '答案与解析'}` : spec.title;
     document.title = `${title.textContent} · 打印 · ${SITE_NAME}`;
     this.#get('.view-paper')?.setAttribute('aria-pressed', String(!key));
     this.#get('.view-key')?.setAttribute('aria-pressed', String(key));
-    sheet.replaceChildren(...(key ? renderKey(spec, paper, catalog) : renderPaper(spec, paper)));
+    if (written) sheet.replaceChildren(...(key ? renderWrittenKey(spec, paper, catalog) : renderWrittenPaper(spec, paper)));
+    else sheet.replaceChildren(...(key ? renderKey(spec, paper, catalog) : renderPaper(spec, paper)));
     if (spec.due !== null && !key) sheet.prepend(el('p', 'meta-line', `截止：${dueText(spec)}`));
   }
 }

@@ -13,7 +13,8 @@ import {
   checkAssignment,
   chaptersToLoad,
   decodeAssignment,
-  drawAssignmentPaper,
+  drawAssignment,
+  isWrittenAssignment,
   learnerKey,
   mixTotal,
   VARIANT_NAMES,
@@ -42,6 +43,8 @@ class TrainerRunner extends HTMLElement {
   #bank: Bank = { questions: [], cases: [] };
   #taken: TakenAttempt | null = null;
   #session: AttemptSession | null = null;
+  /** A skills paper: its reference answers are shown after hand-in whatever `showAnswers` says. */
+  #written = false;
 
   get #desk(): AttemptDesk {
     return ref<AttemptDesk>(this, 'desk');
@@ -108,10 +111,11 @@ class TrainerRunner extends HTMLElement {
     }
     this.#catalog = catalog;
     ref(this, 'loading').hidden = true;
-    this.#showAssignment(spec, mixTotal(spec, catalog.blueprints));
+    this.#written = isWrittenAssignment(spec, catalog.blueprints);
+    this.#showAssignment(spec, mixTotal(spec, catalog.blueprints), this.#written);
     renderReadingList(ref(this, 'reading-list'), ref(this, 'reading-status'), spec, catalog, this.#store, (message) => this.#notifyText(message));
     // Everything the link names is checked against the site now, before anyone types a name.
-    const check = checkAssignment(spec, catalog, this.#bank.questions);
+    const check = checkAssignment(spec, catalog, this.#bank);
     const stale = ref(this, 'stale');
     stale.replaceChildren(
       el('p', undefined, check.paper.ok ? '这个作业链接里有些内容本站已经没有了，试卷按还在的内容出题：' : '这份作业现在无法组卷，请告诉培训师（题库可能已经更新）：'),
@@ -150,15 +154,15 @@ class TrainerRunner extends HTMLElement {
     return record.layout.kind === 'written' ? restoreWrittenPaper(this.#bank.cases, record.layout) : restorePaper(this.#bank.questions, record.layout);
   }
 
-  #showAssignment(spec: AssignmentSpec, items: number | null): void {
+  #showAssignment(spec: AssignmentSpec, items: number | null, written = false): void {
     ref(this, 'a-title').textContent = `作业：${spec.title}`;
     document.title = `${spec.title} · 作业 · ${SITE_NAME}`;
     const rows: [string, string][] = [
       ['培训师', spec.trainer],
       ['截止', isPastDue(spec, Date.now()) ? `${dueText(spec)}（已过截止时间，仍可提交，但会标为逾期）` : dueText(spec)],
-      ['要求', rulesText(spec, items)],
+      ['要求', rulesText(spec, items, written)],
       ['试卷', VARIANT_NAMES[spec.variant]],
-      ['答案', spec.showAnswers ? '交卷后可以看到答案和解析' : '交卷后只显示成绩，不显示答案'],
+      ['答案', written ? '交卷后显示参考答案和得分点，用来自评' : spec.showAnswers ? '交卷后可以看到答案和解析' : '交卷后只显示成绩，不显示答案'],
     ];
     ref(this, 'facts').replaceChildren(...rows.flatMap(([term, value]) => [el('dt', undefined, term), el('dd', undefined, value)]));
     const note = ref(this, 'note');
@@ -202,7 +206,7 @@ class TrainerRunner extends HTMLElement {
    */
   #retakeProblem(name: string): string | null {
     const spec = this.#spec;
-    if (!spec?.showAnswers) return null;
+    if (!spec || !this.#answersShown(spec)) return null;
     const key = learnerKey(name.trim());
     const submitted = loadTaken(this.#store, spec.id).some((taken) => {
       if (learnerKey(taken.learner) !== key) return false;
@@ -218,7 +222,7 @@ class TrainerRunner extends HTMLElement {
     if (!spec || !catalog) return;
     let paper: AnyPaper;
     try {
-      paper = drawAssignmentPaper(spec, this.#bank.questions, catalog.blueprints, learner);
+      paper = drawAssignment(spec, this.#bank, catalog.blueprints, learner);
     } catch (error) {
       this.#fail(`这份作业现在无法组卷（${errorText(error)}）。请告诉培训师，题库可能已经更新。`);
       return;
@@ -232,12 +236,17 @@ class TrainerRunner extends HTMLElement {
     void this.#enterDesk(session);
   }
 
+  #answersShown(spec: AssignmentSpec): boolean {
+    return spec.showAnswers || this.#written;
+  }
+
   #again(): void {
     const spec = this.#spec;
     if (!spec) return;
+    const shown = this.#answersShown(spec);
     this.#showStart(
-      spec.showAnswers ? '' : (this.#taken?.learner ?? ''),
-      spec.showAnswers ? '同一设备上的另一位学员可以在这里作答。' : '重新作答会生成新的结果码；培训师按每人最新一次提交登记成绩。',
+      shown ? '' : (this.#taken?.learner ?? ''),
+      shown ? '同一设备上的另一位学员可以在这里作答。' : '重新作答会生成新的结果码；培训师按每人最新一次提交登记成绩。',
     );
     ref(this, 'start-title').focus();
   }

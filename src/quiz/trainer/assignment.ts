@@ -19,8 +19,12 @@ import {
 /** Counts of questions to draw for one type, by difficulty: [easy 1, medium 2, hard 3]. */
 export type CountsByDifficulty = [easy: number, medium: number, hard: number];
 
-/** Which questions the paper holds: an exam blueprint's mix, or counts per type and difficulty. */
-export type QuestionMix = { blueprint: string } | { counts: Record<ObjectiveType, CountsByDifficulty> };
+/**
+ * Which questions the paper holds: an exam blueprint's mix (objective, or written like the skills
+ * paper `skills-paper`), counts per type and difficulty, or written items the trainer chose
+ * (案例分析 and 工作实务 by id, in paper order; issue 14).
+ */
+export type QuestionMix = { blueprint: string } | { counts: Record<ObjectiveType, CountsByDifficulty> } | { written: string[] };
 
 export type PaperVariant = 'shared' | 'per-learner';
 
@@ -74,6 +78,8 @@ export const LIMITS = {
   modules: 40,
   /** Most questions a paper may hold; bounds result codes too. */
   paperItems: 200,
+  /** Most written items a trainer may choose for one paper: 10 is a long afternoon of writing. */
+  writtenItems: 10,
   minutes: 600,
 } as const;
 
@@ -85,6 +91,8 @@ export const ASSIGNMENT_ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{8}$/;
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const MODULE_PATTERN = new RegExp(`^${SLUG}(?:#${SLUG})?$`);
 const BLUEPRINT_PATTERN = new RegExp(`^${SLUG}$`);
+/** As content ids are (src/content/schemas/question.ts), e.g. `meetings-c01`. */
+export const ITEM_ID_PATTERN = BLUEPRINT_PATTERN;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TYPE_LABELS: Record<ObjectiveType, string> = { single: '单选', multiple: '多选', judge: '判断' };
 const TYPES = Object.keys(TYPE_LABELS) as ObjectiveType[];
@@ -181,6 +189,10 @@ function checkModules(value: unknown, problems: Problems): void {
 }
 
 function checkMix(value: unknown, problems: Problems): void {
+  if (isPlainObject(value) && Object.hasOwn(value, 'written') && !Object.hasOwn(value, 'blueprint')) {
+    if (checkObject(value, '题目组成', { written: '指定题目' }, problems)) checkWrittenItems(value.written, problems);
+    return;
+  }
   if (isPlainObject(value) && Object.hasOwn(value, 'blueprint')) {
     if (
       checkObject(value, '题目组成', { blueprint: '试卷蓝本' }, problems) &&
@@ -205,6 +217,21 @@ function checkMix(value: unknown, problems: Problems): void {
     });
   }
   if (total < 1 || total > LIMITS.paperItems) problems.push(`总题量应在 1 到 ${LIMITS.paperItems} 之间`);
+}
+
+function checkWrittenItems(value: unknown, problems: Problems): void {
+  if (!Array.isArray(value)) {
+    problems.push('指定题目应为题目编号列表');
+    return;
+  }
+  if (value.length < 1 || value.length > LIMITS.writtenItems) problems.push(`指定题目应为 1 到 ${LIMITS.writtenItems} 道案例分析或工作实务`);
+  const seen = new Set<string>();
+  value.slice(0, LIMITS.writtenItems + 1).forEach((id: unknown, i) => {
+    if (!checkPattern(id, `指定题目第 ${i + 1} 项`, ITEM_ID_PATTERN, '题目编号（小写字母、数字和连字符）', problems)) return;
+    if (id.length > 64) problems.push(`指定题目第 ${i + 1} 项过长`);
+    if (seen.has(id)) problems.push(`指定题目重复：${id}`);
+    seen.add(id);
+  });
 }
 
 /** Midnight UTC at the start of a `YYYY-MM-DD` day, in epoch seconds; undefined if no such day. */
@@ -245,6 +272,12 @@ const ASSIGNMENT_DICTIONARY =
   '"multiplePolicy":"all-or-nothing","multiplePolicy":"partial","due":null,"due":"2026-",' +
   '"variant":"per-learner","variant":"shared","showAnswers":false,"showAnswers":true,"seed":0,"createdAt":17';
 
+/**
+ * Still version 1 after issue 14 added written papers: a written blueprint was already a valid
+ * mix, and the chosen-items mix (`{ written: [...] }`) is one more shape of the same field, so
+ * neither the JSON nor the frozen dictionary changed — only validation learned the new shape. An
+ * older site refuses such a link with 「题目组成含有 1 项本站不认识的内容（可能来自更新版本的网站）」.
+ */
 const assignmentCodec = createCodec({
   kind: 'assignment',
   formats: [{ version: 1, validate: validateAssignment, dictionary: ASSIGNMENT_DICTIONARY }],

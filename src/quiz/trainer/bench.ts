@@ -16,7 +16,7 @@ import type { ClassReportInput } from './stats.ts';
  * something to find: 单选 are right or wrong (1 point each), every fifth item is a 多选 worth 2
  * points with partial credit (one of its two keys earns half).
  */
-export function syntheticClass(seed = 1, learners = 300, itemCount = 125): ClassReportInput {
+export function syntheticClass(seed = 1, learners = 300, itemCount = 125): Omit<ClassReportInput, 'results'> & { results: ResultCode[] } {
   const random = createRandom(`class-${seed}`);
   const questions = Array.from({ length: itemCount }, (_, i): QuizQuestion => {
     const multiple = i % 5 === 4;

@@ -8,8 +8,9 @@
 import { PaperDrawError } from '../draw.ts';
 import type { Blueprint, QuizQuestion } from '../models.ts';
 import { describeShortfall } from '../pool.ts';
+import { describeWrittenShortfall, WrittenDrawError } from '../written.ts';
 import type { AssignmentSpec } from './assignment.ts';
-import { drawAssignmentPaper, moduleChapter, UnknownBlueprintError } from './paper.ts';
+import { chaptersFor, drawAssignment, MissingWrittenItemsError, moduleChapter, UnknownBlueprintError, type AssignmentBank } from './paper.ts';
 import type { RedrawnPaper } from './verify.ts';
 
 /** What the check needs to know about a chapter of the site (the catalog's shape). */
@@ -27,13 +28,18 @@ export interface AssignmentCheck {
 }
 
 /**
- * The chapters whose bank files to load for an assignment: those it names that the site still
- * has (fetching one it does not have would fail the whole load); undefined means every chapter.
+ * The chapters whose bank files to load for an assignment (`chaptersFor`: its modules' chapters,
+ * or its chosen items'): those the site still has (fetching one it does not have would fail the
+ * whole load); undefined means every chapter.
  */
-export function chaptersToLoad(spec: Pick<AssignmentSpec, 'modules'>, chapters: readonly SiteChapter[]): string[] | undefined {
-  if (spec.modules.length === 0) return undefined;
+export function chaptersToLoad(
+  spec: Pick<AssignmentSpec, 'modules'> & Partial<Pick<AssignmentSpec, 'mix'>>,
+  chapters: readonly SiteChapter[],
+): string[] | undefined {
+  const wanted = chaptersFor(spec);
+  if (wanted === undefined) return undefined;
   const known = new Set(chapters.map((c) => c.id));
-  return [...new Set(spec.modules.map(moduleChapter))].filter((id) => known.has(id));
+  return wanted.filter((id) => known.has(id));
 }
 
 /** The modules the site no longer has, one sentence each. */
@@ -52,31 +58,41 @@ export function missingModules(spec: Pick<AssignmentSpec, 'modules'>, chapters: 
 }
 
 /**
- * A learner's paper drawn from the site as it is now (`null`: the shared paper), or why it cannot
- * be, in Chinese: what the runner needs before a learner starts, and the report for re-scoring.
+ * A learner's paper drawn from the site as it is now (`null`: the shared paper), objective or
+ * written, or why it cannot be, in Chinese: what the runner needs before a learner starts, and the
+ * report for re-scoring. `bank` is what `loadBank` gives (questions and written items); a list of
+ * questions alone is a bank without written items.
  */
 export function redrawPaper(
   spec: AssignmentSpec,
   site: { blueprints: readonly Blueprint[] },
-  bank: readonly QuizQuestion[],
+  bank: AssignmentBank | readonly QuizQuestion[],
   learner: string | null,
 ): RedrawnPaper {
+  const items: AssignmentBank = isQuestionList(bank) ? { questions: bank, cases: [] } : bank;
   try {
-    return { ok: true, value: drawAssignmentPaper(spec, bank, site.blueprints, learner) };
+    return { ok: true, value: drawAssignment(spec, items, site.blueprints, learner) };
   } catch (error) {
     if (error instanceof PaperDrawError) {
       return { ok: false, error: `按本站现在的题库凑不齐这份试卷：${error.shortfalls.map(describeShortfall).join('；')}` };
     }
-    if (error instanceof UnknownBlueprintError) return { ok: false, error: error.message };
+    if (error instanceof WrittenDrawError) {
+      return { ok: false, error: `按本站现在的题库凑不齐这份试卷：${error.shortfalls.map(describeWrittenShortfall).join('；')}` };
+    }
+    if (error instanceof UnknownBlueprintError || error instanceof MissingWrittenItemsError) return { ok: false, error: error.message };
     throw error;
   }
+}
+
+function isQuestionList(bank: AssignmentBank | readonly QuizQuestion[]): bank is readonly QuizQuestion[] {
+  return Array.isArray(bank);
 }
 
 /** Checks an assignment against the catalog and the bank of the chapters `chaptersToLoad` named. */
 export function checkAssignment(
   spec: AssignmentSpec,
   site: { chapters: readonly SiteChapter[]; blueprints: readonly Blueprint[] },
-  bank: readonly QuizQuestion[],
+  bank: AssignmentBank | readonly QuizQuestion[],
 ): AssignmentCheck {
   const problems = missingModules(spec, site.chapters);
   const paper = redrawPaper(spec, site, bank, null);

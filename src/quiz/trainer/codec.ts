@@ -5,8 +5,9 @@
  *   JSON → UTF-8 → raw deflate (level 9, optional preset dictionary) → header → base64url (no padding)
  *
  * Header (bytes): version · kind · CRC-32 (4, big-endian) · payload length (LEB128 varint).
- * Each kind numbers its own formats: a result code is now version 2 (it carries a paper
- * fingerprint), an assignment link still version 1, and every version a kind has had still reads.
+ * Each kind numbers its own formats: a result code is version 2 (it carries a paper fingerprint)
+ * or, for a written paper, version 3 (self-marked 得分点 instead of answers); an assignment link is
+ * still version 1; every version a kind has had still reads.
  * The CRC covers everything but itself (version, kind, length and the compressed payload), so a
  * changed kind byte reads as damage, not as another kind of code. The length lets a truncated copy
  * — the usual accident when a code is copied out of a chat — be named as such.
@@ -73,8 +74,14 @@ export interface CodecFormat<T> {
 
 export interface CodecSpec<T> {
   kind: CodeKind;
-  /** Every format the kind has had, oldest first: codes are written in the last and read in any. */
+  /** Every format the kind has had, oldest first: codes are read in any. */
   formats: readonly [CodecFormat<T>, ...CodecFormat<T>[]];
+  /**
+   * The version a value is written in; the last format when omitted. A kind whose newest format
+   * is for new kinds of value only keeps writing the others as before, so that a site that does
+   * not know the newest format still reads them (result codes: objective v2, written v3).
+   */
+  versionFor?: (value: T) => number;
 }
 
 export interface Codec<T> {
@@ -95,14 +102,17 @@ export function createCodec<T>(spec: CodecSpec<T>): Codec<T> {
   const fail = (code: CodeErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
 
   function encode(value: T): string {
-    const { validate, dictionary } = formats.get(latest)!;
+    const version = spec.versionFor?.(value) ?? latest;
+    const format = formats.get(version);
+    if (!format) throw new TypeError(`无法生成${label}：没有第 ${version} 版格式`);
+    const { validate, dictionary } = format;
     const checked = validate(value);
     if (!checked.ok) throw new TypeError(`无法生成${label}：${checked.error.join('；')}`);
     const json = new TextEncoder().encode(JSON.stringify(value));
     const payload = deflateSync(json, dictionary === undefined ? { level: 9 } : { dictionary, level: 9 });
     const length = varint(payload.length);
     const bytes = new Uint8Array(HEADER_FIXED + length.length + payload.length);
-    bytes[0] = latest;
+    bytes[0] = version;
     bytes[1] = kindByte;
     bytes.set(length, HEADER_FIXED);
     bytes.set(payload, HEADER_FIXED + length.length);
@@ -274,7 +284,7 @@ export function fromBase64Url(text: string): { bytes: Uint8Array; canonical: boo
 
 /**
  * How every code of ours starts: its version and kind bytes, which make its first two characters
- * (`AV`/`Al`: results v1/v2, `AU`: assignment links v1). Versions up to 8 are accepted so that a
+ * (`AV`/`Al`/`A1`: results v1/v2/v3, `AU`: assignment links v1). Versions up to 8 are accepted so that a
  * code from a newer site is still found, and then told apart by its message.
  */
 const CODE_PREFIXES = new Set(

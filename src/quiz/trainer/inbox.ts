@@ -7,13 +7,13 @@
 import type { AssignmentSpec } from './assignment.ts';
 import { findCodes, looksLikeCode, type Result } from './codec.ts';
 import { formatPoints } from '../format.ts';
-import { decodeResult, learnerKey, type ResultCode } from './result.ts';
+import { decodeResult, isWrittenResult, learnerKey, type AnyResultCode } from './result.ts';
 import { isPlainObject } from './validate.ts';
 
 export interface InboxEntry {
   /** The code as received, so the inbox can be exported and re-checked. */
   code: string;
-  result: ResultCode;
+  result: AnyResultCode;
 }
 
 export interface Inbox {
@@ -90,7 +90,7 @@ export function startImport(inbox: Inbox, texts: string | readonly string[], ass
   const codes = new Set(entries.map((e) => e.code));
   const seen = new Set(entries.map((e) => attemptKey(e.result)));
   const report: InboxReportRow[] = [];
-  const accepted: { row: InboxReportRow; result: ResultCode }[] = [];
+  const accepted: { row: InboxReportRow; result: AnyResultCode }[] = [];
 
   const check = (input: PastedInput): void => {
     const base = { index: report.length + 1, source: input.source, preview: preview(input.text), code: input.code, learner: null, attempt: null, inRoster: false };
@@ -142,15 +142,16 @@ export function startImport(inbox: Inbox, texts: string | readonly string[], ass
         const mine = attempts.get(learnerKey(result.learner)) ?? [result];
         const attempt = mine.indexOf(result) + 1;
         const inRoster = mine[mine.length - 1] === result;
-        const score = `${formatPoints(result.score.points)}/${formatPoints(result.score.max)} 分`;
+        // A written paper's score is the learner's own marking (自评), not merely a claim to check.
+        const score = `${isWrittenResult(result) ? '自评' : '自报'} ${formatPoints(result.score.points)}/${formatPoints(result.score.max)} 分`;
         row.attempt = attempt;
         row.inRoster = inRoster;
         row.message =
           mine.length === 1
-            ? `已收到：${result.learner}，自报 ${score}`
+            ? `已收到：${result.learner}，${score}`
             : inRoster
-              ? `已收到：${result.learner}的第 ${attempt} 次提交，自报 ${score}；名单按这次（最新一次）计`
-              : `已收到：${result.learner}较早的一次提交（第 ${attempt} 次），自报 ${score}；名单仍按最新一次计`;
+              ? `已收到：${result.learner}的第 ${attempt} 次提交，${score}；名单按这次（最新一次）计`
+              : `已收到：${result.learner}较早的一次提交（第 ${attempt} 次），${score}；名单仍按最新一次计`;
       }
       return { inbox: { assignmentId: inbox.assignmentId, entries }, report };
     },
@@ -178,13 +179,13 @@ export function codesNotTakenIn(report: readonly InboxReportRow[]): string[] {
 }
 
 /** Same learner and same submission time: the same attempt, however it was re-encoded. */
-function attemptKey(result: ResultCode): string {
+function attemptKey(result: AnyResultCode): string {
   return `${learnerKey(result.learner)}\u0000${result.submittedAt}`;
 }
 
 /** Every learner's attempts, oldest first, keyed by `learnerKey`. */
-export function attemptsByLearner(results: readonly ResultCode[]): Map<string, ResultCode[]> {
-  const byLearner = new Map<string, ResultCode[]>();
+export function attemptsByLearner(results: readonly AnyResultCode[]): Map<string, AnyResultCode[]> {
+  const byLearner = new Map<string, AnyResultCode[]>();
   for (const result of results) {
     const key = learnerKey(result.learner);
     const list = byLearner.get(key);
@@ -196,14 +197,14 @@ export function attemptsByLearner(results: readonly ResultCode[]): Map<string, R
 }
 
 /** The attempt the roster counts for each learner (the latest), with how many they made. */
-export function latestAttempts(results: readonly ResultCode[]): { result: ResultCode; attempts: number }[] {
+export function latestAttempts(results: readonly AnyResultCode[]): { result: AnyResultCode; attempts: number }[] {
   return [...attemptsByLearner(results).values()].map((list) => ({
     result: list[list.length - 1]!,
     attempts: list.length,
   }));
 }
 
-export function inboxResults(inbox: Inbox): ResultCode[] {
+export function inboxResults(inbox: Inbox): AnyResultCode[] {
   return inbox.entries.map((e) => e.result);
 }
 

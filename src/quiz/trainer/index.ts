@@ -1,4 +1,7 @@
-/** The trainer toolkit: assignment links, result codes, the results inbox and the class report. */
+/**
+ * The trainer toolkit: assignment links, result codes, the results inbox and the class report,
+ * for objective papers and for the written skills paper (issue 14).
+ */
 export {
   CODE_KINDS,
   createCodec,
@@ -17,6 +20,7 @@ export {
   ASSIGNMENT_PATH,
   BEIJING_UTC_OFFSET_SECONDS,
   EPOCH_RANGE,
+  ITEM_ID_PATTERN,
   LIMITS,
   POLICY_NAMES,
   VARIANT_NAMES,
@@ -35,16 +39,33 @@ export {
   type QuestionMix,
   type TrainerDeps,
 } from './assignment.ts';
-export { decodeResult, encodeResult, learnerKey, validateResult, type ResultCode, type ResultScore } from './result.ts';
+export {
+  decodeResult,
+  encodeResult,
+  isWrittenResult,
+  learnerKey,
+  validateResult,
+  WRITTEN_RESULT_LIMITS,
+  type AnyResultCode,
+  type ResultCode,
+  type ResultScore,
+  type WrittenItemResult,
+  type WrittenResultCode,
+} from './result.ts';
 export {
   ASSIGNMENT_BLUEPRINT_ID,
   DIFFICULTIES,
   DIFFICULTY_NAMES,
+  MissingWrittenItemsError,
   UnknownBlueprintError,
   availableIn,
   chaptersFor,
   countsBySection,
+  drawAssignment,
   drawAssignmentPaper,
+  flatPoints,
+  flattenTicks,
+  isWrittenAssignment,
   mixTotal,
   moduleChapter,
   paperFingerprint,
@@ -53,8 +74,14 @@ export {
   reportItems,
   resultOf,
   scopeBank,
+  splitTicks,
+  writtenItemChapter,
+  writtenResultOf,
+  type AssignmentBank,
+  type ReportItem,
   type TypeCounts,
 } from './paper.ts';
+export { ANSWERS_FILE_CODE_LABEL, writtenAnswersText, type WrittenAnswersInput } from './answers-file.ts';
 export { chaptersToLoad, checkAssignment, missingModules, redrawPaper, type AssignmentCheck, type SiteChapter } from './check.ts';
 export {
   INBOX_FILE_FORMAT,
@@ -78,7 +105,8 @@ export {
   type ClassReport,
   type ClassReportInput,
   type ItemStats,
-  type ReportItem,
+  type MissedPoint,
+  type PointStats,
   type RosterRow,
   type ScoreBin,
   type SectionStats,

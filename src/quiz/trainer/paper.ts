@@ -4,18 +4,22 @@
  * paper. A paper is a pure function of (bank, assignment, learner): the trainer never sees the
  * learners' papers, they redraw them — and re-score the answers on them (`verify.ts`).
  *
+ * A paper is objective (questions with options) or written (the skills paper's 案例分析 and 工作实务,
+ * self-marked against 得分点; issue 14). `drawAssignment` draws either; `drawAssignmentPaper` is the
+ * objective draw it dispatches to.
+ *
  * Browser scripts import this module directly rather than the trainer index: the index also
  * re-exports the CSV export (papaparse), which the bundler would then keep on every page.
  */
 import type { AttemptState } from '../attempt.ts';
 import { drawPaper, layoutOf, restorePaper, type Paper } from '../draw.ts';
-import type { Blueprint, BlueprintPart, Difficulty, ObjectiveType, QuizQuestion } from '../models.ts';
+import type { Blueprint, BlueprintPart, CaseItem, Difficulty, ObjectiveType, QuizQuestion } from '../models.ts';
 import { OBJECTIVE_TYPES } from '../pool.ts';
 import { scorePaper } from '../scoring.ts';
+import { drawWrittenPaper, isWrittenBlueprint, isWrittenPaper, scoreWritten, WRITTEN_KINDS, type AnyPaper, type WrittenPaper } from '../written.ts';
 import type { AssignmentSpec } from './assignment.ts';
 import { crc32, toBase64Url } from './codec.ts';
-import type { ResultCode } from './result.ts';
-import type { ReportItem } from './stats.ts';
+import type { AnyResultCode, ResultCode, WrittenResultCode } from './result.ts';
 
 /** Marks a paper drawn for an assignment, so that other pages listing attempts can tell it apart. */
 export const ASSIGNMENT_BLUEPRINT_ID = 'trainer-assignment';
@@ -30,20 +34,39 @@ export function moduleChapter(module: string): string {
 }
 
 /**
- * The chapters whose bank files the paper needs, in first-mentioned order; undefined means every
- * chapter (no modules: the whole bank).
+ * The chapter a written item's id names by the content's convention (`meetings-c01`,
+ * `meetings-t02`: `<chapter>-c<NN>` or `<chapter>-t<NN>`), or null for an id that does not follow it.
  */
-export function chaptersFor(spec: Pick<AssignmentSpec, 'modules'>): string[] | undefined {
+export function writtenItemChapter(id: string): string | null {
+  return /^(.+)-[ct]\d+$/.exec(id)?.[1] ?? null;
+}
+
+/**
+ * The chapters whose bank files the paper needs, in first-mentioned order; undefined means every
+ * chapter (no modules: the whole bank). For chosen written items, the chapters their ids name;
+ * every chapter if an id does not name one.
+ */
+export function chaptersFor(spec: Pick<AssignmentSpec, 'modules'> & Partial<Pick<AssignmentSpec, 'mix'>>): string[] | undefined {
+  if (spec.mix !== undefined && 'written' in spec.mix) {
+    const chapters = spec.mix.written.map(writtenItemChapter);
+    return chapters.every((chapter) => chapter !== null) ? [...new Set(chapters)] : undefined;
+  }
   if (spec.modules.length === 0) return undefined;
   return [...new Set(spec.modules.map(moduleChapter))];
 }
 
+/** Every item of the chapters an assignment loads: objective questions and written items. */
+export interface AssignmentBank {
+  questions: readonly QuizQuestion[];
+  cases: readonly CaseItem[];
+}
+
 /**
- * The questions an assignment may draw from, in id order. The order matters: drawPaper walks the
- * bank in order, and the learner's and the trainer's browser may load chapter files in different
- * orders, so both sort before drawing.
+ * The questions (or written items) an assignment may draw from, in id order. The order matters:
+ * the draws walk the bank in order, and the learner's and the trainer's browser may load chapter
+ * files in different orders, so both sort before drawing.
  */
-export function scopeBank(bank: readonly QuizQuestion[], modules: readonly string[]): QuizQuestion[] {
+export function scopeBank<T extends Pick<QuizQuestion, 'id' | 'chapter' | 'section'>>(bank: readonly T[], modules: readonly string[]): T[] {
   const wanted = new Set(modules);
   const inScope =
     modules.length === 0 ? [...bank] : bank.filter((q) => wanted.has(q.chapter) || wanted.has(`${q.chapter}#${q.section}`));
@@ -92,6 +115,16 @@ export function paperSeed(spec: Pick<AssignmentSpec, 'id' | 'seed' | 'variant'>,
   return `${base}:${learner.trim().normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')}`;
 }
 
+/** The assignment chose written items that this version of the site does not have. */
+export class MissingWrittenItemsError extends Error {
+  readonly ids: readonly string[];
+  constructor(ids: readonly string[]) {
+    super(`作业指定的案例分析或工作实务本站已经没有了（题目编号 ${ids.join('、')}），无法组卷`);
+    this.name = 'MissingWrittenItemsError';
+    this.ids = ids;
+  }
+}
+
 /** The assignment names a blueprint that this version of the site does not have. */
 export class UnknownBlueprintError extends Error {
   constructor(id: string) {
@@ -104,9 +137,70 @@ export class UnknownBlueprintError extends Error {
 const difficultyTag = (d: Difficulty) => `\u0000difficulty-${d}`;
 
 /**
- * Draws the paper of an assignment for a learner (`null`: the shared paper, as printed).
+ * Whether the assignment is a written paper (the skills paper's kind): chosen written items, or a
+ * written blueprint. A blueprint this site lacks is not known to be written: drawing it throws.
+ */
+export function isWrittenAssignment(spec: Pick<AssignmentSpec, 'mix'>, blueprints: readonly Blueprint[]): boolean {
+  if ('written' in spec.mix) return true;
+  if (!('blueprint' in spec.mix)) return false;
+  const id = spec.mix.blueprint;
+  const blueprint = blueprints.find((b) => b.id === id);
+  return blueprint !== undefined && isWrittenBlueprint(blueprint);
+}
+
+/**
+ * Draws the paper of an assignment, objective or written, for a learner (`null`: the shared paper,
+ * as printed). Throws PaperDrawError or WrittenDrawError when the scope has too few items,
+ * UnknownBlueprintError for a blueprint this site lacks, MissingWrittenItemsError for chosen items
+ * it lacks.
+ */
+export function drawAssignment(spec: AssignmentSpec, bank: AssignmentBank, blueprints: readonly Blueprint[], learner: string | null): AnyPaper {
+  if ('written' in spec.mix) return drawChosenItems(spec, spec.mix.written, bank.cases);
+  const blueprint = 'blueprint' in spec.mix ? findBlueprint(blueprints, spec.mix.blueprint) : null;
+  if (blueprint === null || !isWrittenBlueprint(blueprint)) return drawAssignmentPaper(spec, bank.questions, blueprints, learner);
+  // A written blueprint is scoped by modules like an objective one, and varies per learner the same way.
+  const max = blueprint.parts.reduce((sum, part) => sum + part.points, 0);
+  const paper = drawWrittenPaper(
+    scopeBank(bank.cases, spec.modules),
+    { ...blueprint, minutes: spec.minutes, multiplePolicy: spec.multiplePolicy, perChapter: false, title: spec.title, passMark: passPoints(spec.passMark, max) },
+    paperSeed(spec, learner),
+  );
+  return { ...paper, blueprintId: ASSIGNMENT_BLUEPRINT_ID };
+}
+
+/**
+ * Chosen written items as one paper, in the trainer's order, one part of 100 points, each item an
+ * equal share (as the skills paper weighs the items of a part, whatever their 得分点 add up to).
+ * Nothing is drawn, so every learner gets the same paper whatever the variant.
+ */
+function drawChosenItems(spec: AssignmentSpec, ids: readonly string[], cases: readonly CaseItem[]): WrittenPaper {
+  const byId = new Map(cases.map((item) => [item.id, item]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) throw new MissingWrittenItemsError(missing);
+  return {
+    kind: 'written',
+    blueprintId: ASSIGNMENT_BLUEPRINT_ID,
+    title: spec.title,
+    seed: paperSeed(spec, null),
+    chapter: null,
+    minutes: spec.minutes,
+    passMark: passPoints(spec.passMark, 100),
+    multiplePolicy: spec.multiplePolicy,
+    parts: [{ title: spec.title, points: 100, count: ids.length }],
+    items: ids.map((id) => ({ part: 0, questionId: id, permutation: [], written: byId.get(id)! })),
+  };
+}
+
+function findBlueprint(blueprints: readonly Blueprint[], id: string): Blueprint {
+  const blueprint = blueprints.find((b) => b.id === id);
+  if (!blueprint) throw new UnknownBlueprintError(id);
+  return blueprint;
+}
+
+/**
+ * Draws the objective paper of an assignment for a learner (`null`: the shared paper, as printed).
  * Throws PaperDrawError when the scope has too few questions, UnknownBlueprintError for a
- * blueprint this site lacks.
+ * blueprint this site lacks, and a TypeError for a written assignment (`drawAssignment` draws those).
  *
  * A mix by type and difficulty is drawn as one blueprint part per difficulty (the engine pools by
  * tag, so each question is tagged with its difficulty for the draw), then laid out again as one
@@ -122,10 +216,10 @@ export function drawAssignmentPaper(
   const seed = paperSeed(spec, learner);
   const settings = { minutes: spec.minutes, multiplePolicy: spec.multiplePolicy, perChapter: false } as const;
 
+  if ('written' in spec.mix) throw new TypeError('这份作业是书面作答的专业能力试卷：请用 drawAssignment 组卷');
   if ('blueprint' in spec.mix) {
-    const id = spec.mix.blueprint;
-    const blueprint = blueprints.find((b) => b.id === id);
-    if (!blueprint) throw new UnknownBlueprintError(id);
+    const blueprint = findBlueprint(blueprints, spec.mix.blueprint);
+    if (isWrittenBlueprint(blueprint)) throw new TypeError('这份作业是书面作答的专业能力试卷：请用 drawAssignment 组卷');
     const max = blueprint.parts.reduce((sum, part) => sum + part.points, 0);
     const paper = drawPaper(scoped, { ...blueprint, ...settings, title: spec.title, passMark: passPoints(spec.passMark, max) }, seed);
     return { ...paper, blueprintId: ASSIGNMENT_BLUEPRINT_ID };
@@ -172,8 +266,9 @@ export function passPoints(percent: number, max: number): number {
   return Math.max(0, Math.ceil(percent * max - 1e-9)) / 100;
 }
 
-/** Questions of a mix by type and difficulty. */
+/** How many items the paper holds: questions of an objective paper, or written items; null for a blueprint this site lacks. */
 export function mixTotal(spec: Pick<AssignmentSpec, 'mix'>, blueprints: readonly Blueprint[]): number | null {
+  if ('written' in spec.mix) return spec.mix.written.length;
   if ('counts' in spec.mix) {
     const { counts } = spec.mix;
     return OBJECTIVE_TYPES.reduce((sum, type) => sum + counts[type].reduce((s, n) => s + n, 0), 0);
@@ -181,17 +276,32 @@ export function mixTotal(spec: Pick<AssignmentSpec, 'mix'>, blueprints: readonly
   const id = spec.mix.blueprint;
   const blueprint = blueprints.find((b) => b.id === id);
   if (!blueprint) return null;
-  return blueprint.parts.reduce((sum, part) => sum + OBJECTIVE_TYPES.reduce((s, type) => s + part.draw[type], 0), 0);
+  // A blueprint draws either questions or written items, so the two sums never mix.
+  const drawn = (part: BlueprintPart) =>
+    OBJECTIVE_TYPES.reduce((s, type) => s + part.draw[type], 0) + WRITTEN_KINDS.reduce((s, kind) => s + (part.written?.[kind] ?? 0), 0);
+  return blueprint.parts.reduce((sum, part) => sum + drawn(part), 0);
+}
+
+/** What the class report needs to know about one item of a paper. */
+export interface ReportItem {
+  /** Question id; the same question on different papers has the same id. */
+  id: string;
+  chapter: string;
+  /** Section id within the chapter. */
+  section: string;
+  /** What the item is worth on this paper: its weight in the total for the rest-of-test score. */
+  points: number;
 }
 
 /** What the class report needs to know about each item of a paper: its question and its weight. */
-export function reportItems(paper: Paper): ReportItem[] {
-  return paper.items.map((item) => {
+export function reportItems(paper: AnyPaper): ReportItem[] {
+  const content: Pick<QuizQuestion, 'chapter' | 'section'>[] = isWrittenPaper(paper) ? paper.items.map((item) => item.written) : paper.items.map((item) => item.question);
+  return paper.items.map((item, i) => {
     const part = paper.parts[item.part];
     return {
       id: item.questionId,
-      chapter: item.question.chapter,
-      section: item.question.section,
+      chapter: content[i]!.chapter,
+      section: content[i]!.section,
       points: part && part.count > 0 ? part.points / part.count : 1,
     };
   });
@@ -203,37 +313,98 @@ export function reportItems(paper: Paper): ReportItem[] {
  * redraw — made from the bank on the trainer's device, perhaps after the bank was edited — can
  * tell when it is no longer the paper the learner answered, instead of silently scoring the
  * answers against other questions. CRC-32 in six characters: it catches accidents, not forgers.
+ *
+ * A written paper's fingerprint covers its items in order and each 得分点's score, part by part:
+ * what the self-marked score is computed from. A reworded 得分点 keeps it.
  */
-export function paperFingerprint(paper: Pick<Paper, 'items' | 'parts'>): string {
-  const items = paper.items.map((item) => `${item.questionId}:${item.permutation.join(',')}:${item.question.answer.join(',')}`);
+export function paperFingerprint(paper: AnyPaper): string {
   const parts = paper.parts.map((part) => `${part.points}/${part.count}`);
-  const crc = crc32(new TextEncoder().encode(`${parts.join(';')}|${items.join(';')}`));
+  const items = isWrittenPaper(paper)
+    ? paper.items.map((item) => `${item.questionId}:${item.written.parts.map((part) => part.points.map((point) => point.score).join(',')).join('/')}`)
+    : paper.items.map((item) => `${item.questionId}:${item.permutation.join(',')}:${item.question.answer.join(',')}`);
+  const text = `${isWrittenPaper(paper) ? 'written|' : ''}${parts.join(';')}|${items.join(';')}`;
+  const crc = crc32(new TextEncoder().encode(text));
   return toBase64Url(Uint8Array.of(crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff));
 }
 
-/**
- * The result code of a submitted attempt. Times go in whole seconds; the answers as shown on the
- * learner's paper; the credit per item as the paper scored it.
- */
-export function resultOf(
-  spec: Pick<AssignmentSpec, 'id'>,
-  paper: Paper,
-  state: AttemptState,
-  learner: string,
-): ResultCode {
+/** A written item's 得分点 in one list, part after part: what a result code numbers them by. */
+export function flatPoints(item: CaseItem): { part: number; point: number; text: string; score: number }[] {
+  return item.parts.flatMap((part, p) => part.points.map((point, i) => ({ part: p, point: i, text: point.text, score: point.score })));
+}
+
+/** Ticks per part (`AttemptState.ticks[item]`) as ascending numbers into `flatPoints`; ticks naming no point are dropped. */
+export function flattenTicks(item: CaseItem, ticks: readonly (readonly number[])[] | undefined): number[] {
+  const flat: number[] = [];
+  let offset = 0;
+  item.parts.forEach((part, p) => {
+    const chosen = new Set(ticks?.[p] ?? []);
+    part.points.forEach((_, i) => {
+      if (chosen.has(i)) flat.push(offset + i);
+    });
+    offset += part.points.length;
+  });
+  return flat;
+}
+
+/** Numbers into `flatPoints` back as ticks per part; `unknown` lists those the item does not have. */
+export function splitTicks(item: CaseItem, flat: readonly number[]): { ticks: number[][]; unknown: number[] } {
+  const ticks = item.parts.map((): number[] => []);
+  const unknown: number[] = [];
+  const places = flatPoints(item);
+  for (const n of flat) {
+    const place = places[n];
+    if (place === undefined) unknown.push(n);
+    else ticks[place.part]!.push(place.point);
+  }
+  return { ticks, unknown };
+}
+
+function attemptTimes(state: AttemptState): { startedAt: number; submittedAt: number } {
   if (state.status !== 'submitted' || state.startedAt === null || state.submittedAt === null) {
     throw new Error('只有交卷后的作答才有结果码');
   }
-  const score = scorePaper(paper, state.responses);
   const startedAt = Math.floor(state.startedAt / 1000);
+  return { startedAt, submittedAt: Math.max(startedAt, Math.floor(state.submittedAt / 1000)) };
+}
+
+/**
+ * The result code of a submitted attempt. Times go in whole seconds. On an objective paper: the
+ * answers as shown on the learner's paper and the credit per item as the paper scored it. On a
+ * written paper: see `writtenResultOf`.
+ */
+export function resultOf(spec: Pick<AssignmentSpec, 'id'>, paper: Paper, state: AttemptState, learner: string): ResultCode;
+export function resultOf(spec: Pick<AssignmentSpec, 'id'>, paper: WrittenPaper, state: AttemptState, learner: string): WrittenResultCode;
+export function resultOf(spec: Pick<AssignmentSpec, 'id'>, paper: AnyPaper, state: AttemptState, learner: string): AnyResultCode;
+export function resultOf(spec: Pick<AssignmentSpec, 'id'>, paper: AnyPaper, state: AttemptState, learner: string): AnyResultCode {
+  if (isWrittenPaper(paper)) return writtenResultOf(spec, paper, state, learner);
+  const times = attemptTimes(state);
+  const score = scorePaper(paper, state.responses);
   return {
     assignmentId: spec.id,
     learner: learner.trim(),
-    startedAt,
-    submittedAt: Math.max(startedAt, Math.floor(state.submittedAt / 1000)),
+    ...times,
     score: { points: score.total, max: score.maxTotal, passed: score.passed },
     fingerprint: paperFingerprint(paper),
     answers: paper.items.map((_, i) => [...(state.responses[i] ?? [])]),
     credit: score.items.map((mark) => mark.credit),
+  };
+}
+
+/**
+ * The result code of a submitted written paper: the self-marked score as it stands now (ticks may
+ * still change after hand-in, so build the code when it is shown), and per item the 得分点 ticked
+ * and whether anything was written. The texts stay on the learner's device: a code must fit a chat
+ * message (the answers file, `writtenAnswersText`, carries them).
+ */
+export function writtenResultOf(spec: Pick<AssignmentSpec, 'id'>, paper: WrittenPaper, state: AttemptState, learner: string): WrittenResultCode {
+  const times = attemptTimes(state);
+  const score = scoreWritten(paper, state);
+  return {
+    assignmentId: spec.id,
+    learner: learner.trim(),
+    ...times,
+    score: { points: score.total, max: score.maxTotal, passed: score.passed },
+    fingerprint: paperFingerprint(paper),
+    written: paper.items.map((slot, i) => ({ ticked: flattenTicks(slot.written, state.ticks[i]), wrote: score.items[i]?.written ?? false })),
   };
 }

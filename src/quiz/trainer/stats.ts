@@ -13,36 +13,29 @@
  * Papers may differ per learner (`variant: 'per-learner'`): items are matched by question id, and
  * each question's statistics use the learners whose paper held it.
  *
+ * A written paper (the skills paper, issue 14) is marked by the learner: its scores are 自评, an
+ * item's facility is the mean share of its points the ticked 得分点 earn, and the report adds, for
+ * every 得分点, how many learners ticked it — the points the class keeps missing come first.
+ *
  * 300 learners × 125 items must take well under 100 ms: scores go into flat typed arrays and the
  * sums behind every statistic are gathered in one pass over them.
  */
-import type { Paper } from '../draw.ts';
+import { isWrittenPaper, type AnyPaper, type WrittenPaper } from '../written.ts';
 import { latestAttempts } from './inbox.ts';
-import { paperFingerprint, reportItems } from './paper.ts';
-import type { ResultCode, ResultScore } from './result.ts';
+import { flatPoints, paperFingerprint, reportItems, type ReportItem } from './paper.ts';
+import { isWrittenResult, type AnyResultCode, type ResultScore, type WrittenResultCode } from './result.ts';
 import { SUSPICIOUS, verifyResult, type FlagKind, type RedrawnPaper, type ResultFlag, type VerifiedAssignment, type Verification } from './verify.ts';
-
-/** What the report needs to know about one item of a paper. */
-export interface ReportItem {
-  /** Question id; the same question on different papers has the same id. */
-  id: string;
-  chapter: string;
-  /** Section id within the chapter. */
-  section: string;
-  /** What the item is worth on this paper: its weight in the total for the rest-of-test score. */
-  points: number;
-}
 
 export interface ClassReportInput {
   /** The due date, and — when known — the time limit and the creation time, for the flags. */
   assignment: VerifiedAssignment;
   /** Every submission received; a learner with several counts once, with the latest. */
-  results: readonly ResultCode[];
+  results: readonly AnyResultCode[];
   /**
    * The learner's paper as the trainer redraws it, or why it cannot be. For a shared paper return
    * the same object every time: it is indexed (and fingerprinted) once, not once per learner.
    */
-  paperFor: (result: ResultCode) => RedrawnPaper;
+  paperFor: (result: AnyResultCode) => RedrawnPaper;
 }
 
 export interface RosterRow {
@@ -67,6 +60,40 @@ export interface RosterRow {
   attempts: number;
   /** What does not add up about the code (`verify.ts`); empty when everything does. */
   flags: ResultFlag[];
+  /**
+   * Present for a written paper's result, whose score is the learner's own marking (自评): the
+   * 得分点 the learner did not tick, in paper order; null when the paper could not be redrawn.
+   */
+  selfMarked?: { missed: MissedPoint[] | null };
+}
+
+/** A 得分点 on a learner's written paper: the item's position and id, and the point within its part. */
+export interface MissedPoint {
+  /** 1-based position of the item on the learner's paper. */
+  position: number;
+  itemId: string;
+  /** 0-based part (问) of the item, and 0-based point within that part. */
+  part: number;
+  point: number;
+}
+
+/** How the class did on one 得分点 of a written item. */
+export interface PointStats {
+  /** 1-based: the item's position on the paper (on per-learner papers, the order first met). */
+  position: number;
+  itemId: string;
+  /** 0-based part (问) of the item, and 0-based point within that part. */
+  part: number;
+  point: number;
+  /** What the point asks for, and what it is worth within the item. */
+  text: string;
+  score: number;
+  /** Learners whose paper held the item and who ticked the point. */
+  ticked: number;
+  /** Learners whose re-scored paper held the item. */
+  responses: number;
+  /** Percent of those who did not tick it. */
+  missRate: number;
 }
 
 export interface ScoreBin {
@@ -130,6 +157,11 @@ export interface ClassReport {
   mostMissed: ItemStats[];
   /** Highest error rate first. */
   sections: SectionStats[];
+  /**
+   * Written papers: every 得分点 of every item, the most missed first (ties in paper order), so
+   * filtering by `itemId` gives an item's most-missed points; empty for objective papers.
+   */
+  mostMissedPoints: PointStats[];
   /** Results left out of the item statistics (not re-scored), and why; they stay in the roster. */
   excluded: { learner: string; reason: string }[];
 }
@@ -138,8 +170,8 @@ const collator = new Intl.Collator('zh-CN');
 
 export function computeClassReport(input: ClassReportInput): ClassReport {
   const latest = latestAttempts(input.results);
-  const fingerprints = new Map<Paper, string>();
-  const fingerprintOf = (paper: Paper) => {
+  const fingerprints = new Map<AnyPaper, string>();
+  const fingerprintOf = (paper: AnyPaper) => {
     let fingerprint = fingerprints.get(paper);
     if (fingerprint === undefined) fingerprints.set(paper, (fingerprint = paperFingerprint(paper)));
     return fingerprint;
@@ -150,34 +182,81 @@ export function computeClassReport(input: ClassReportInput): ClassReport {
     return { result, attempts, redrawn, verification: verifyResult(input.assignment, result, redrawn, fingerprintOf) };
   });
 
-  const roster: RosterRow[] = checked.map(({ result, attempts, verification: { score, scoredBy, flags } }) => ({
-    learner: result.learner,
-    points: score.points,
-    max: score.max,
-    percent: (score.points / score.max) * 100,
-    passed: score.passed,
-    scoredBy,
-    claimed: result.score,
-    secondsUsed: result.submittedAt - result.startedAt,
-    submittedAt: result.submittedAt,
-    late: flags.some((flag) => flag.kind === 'late'),
-    attempts,
-    flags,
-  }));
+  const roster: RosterRow[] = checked.map(({ result, attempts, redrawn, verification: { score, scoredBy, flags } }) => {
+    const row: RosterRow = {
+      learner: result.learner,
+      points: score.points,
+      max: score.max,
+      percent: (score.points / score.max) * 100,
+      passed: score.passed,
+      scoredBy,
+      claimed: result.score,
+      secondsUsed: result.submittedAt - result.startedAt,
+      submittedAt: result.submittedAt,
+      late: flags.some((flag) => flag.kind === 'late'),
+      attempts,
+      flags,
+    };
+    if (isWrittenResult(result)) {
+      const rescored = scoredBy === 'answers' && redrawn.ok && isWrittenPaper(redrawn.value) ? redrawn.value : null;
+      row.selfMarked = { missed: rescored === null ? null : missedPoints(rescored, result) };
+    }
+    return row;
+  });
   roster.sort((a, b) => collator.compare(a.learner, b.learner) || a.submittedAt - b.submittedAt);
 
   const scored: ScoredPaper[] = [];
+  const marked: { paper: WrittenPaper; result: WrittenResultCode }[] = [];
   const excluded: ClassReport['excluded'] = [];
   for (const { result, redrawn, verification } of checked) {
-    if (redrawn.ok && verification.credit !== null) scored.push({ paper: redrawn.value, credit: verification.credit });
-    else excluded.push({ learner: result.learner, reason: verification.flags.find((f) => f.kind === 'unchecked')?.message ?? '无法复核' });
+    if (redrawn.ok && verification.credit !== null) {
+      scored.push({ paper: redrawn.value, credit: verification.credit });
+      if (isWrittenPaper(redrawn.value) && isWrittenResult(result)) marked.push({ paper: redrawn.value, result });
+    } else excluded.push({ learner: result.learner, reason: verification.flags.find((f) => f.kind === 'unchecked')?.message ?? '无法复核' });
   }
   const { items, sections } = analyseItems(scored);
   const mostMissed = items
     .filter((item) => item.facility !== null)
     .sort((a, b) => a.facility! - b.facility! || a.position - b.position);
+  const mostMissedPoints = analysePoints(marked);
 
-  return { roster, summary: summarise(roster), distribution: histogram(roster), items, mostMissed, sections, excluded };
+  return { roster, summary: summarise(roster), distribution: histogram(roster), items, mostMissed, sections, mostMissedPoints, excluded };
+}
+
+/** The 得分点 of a learner's written paper they did not tick, in paper order. */
+function missedPoints(paper: WrittenPaper, result: WrittenResultCode): MissedPoint[] {
+  return paper.items.flatMap((slot, i) => {
+    const ticked = new Set(result.written[i]?.ticked ?? []);
+    return flatPoints(slot.written)
+      .filter((_, n) => !ticked.has(n))
+      .map(({ part, point }) => ({ position: i + 1, itemId: slot.questionId, part, point }));
+  });
+}
+
+/**
+ * Per 得分点, over the re-scored written results: how many learners whose paper held its item
+ * ticked it. Items are matched by id, as in the item statistics, so per-learner papers pool.
+ */
+function analysePoints(marked: readonly { paper: WrittenPaper; result: WrittenResultCode }[]): PointStats[] {
+  const stats = new Map<string, PointStats>();
+  const positions = new Map<string, number>();
+  for (const { paper, result } of marked) {
+    paper.items.forEach((slot, i) => {
+      const id = slot.questionId;
+      if (!positions.has(id)) positions.set(id, positions.size + 1);
+      const ticked = new Set(result.written[i]?.ticked ?? []);
+      flatPoints(slot.written).forEach(({ part, point, text, score }, n) => {
+        const key = `${id}\u0000${n}`;
+        let entry = stats.get(key);
+        if (!entry) stats.set(key, (entry = { position: positions.get(id)!, itemId: id, part, point, text, score, ticked: 0, responses: 0, missRate: 0 }));
+        entry.responses++;
+        if (ticked.has(n)) entry.ticked++;
+      });
+    });
+  }
+  return [...stats.values()]
+    .map((entry) => ({ ...entry, missRate: 100 - (entry.ticked / entry.responses) * 100 }))
+    .sort((a, b) => b.missRate - a.missRate || a.position - b.position || a.part - b.part || a.point - b.point);
 }
 
 function summarise(roster: readonly RosterRow[]): ClassReport['summary'] {
@@ -215,18 +294,18 @@ interface PaperIndex {
   points: Float64Array;
 }
 
-/** A re-scored result: its paper and the credit its answers earn there, item by item. */
+/** A re-scored result: its paper and the credit its answers (or ticks) earn there, item by item. */
 interface ScoredPaper {
-  paper: Paper;
+  paper: AnyPaper;
   credit: readonly number[];
 }
 
 function analyseItems(results: readonly ScoredPaper[]): Pick<ClassReport, 'items' | 'sections'> {
   const questions: ReportItem[] = [];
   const questionNumber = new Map<string, number>();
-  const indexed = new Map<Paper, PaperIndex>();
+  const indexed = new Map<AnyPaper, PaperIndex>();
 
-  const indexPaper = (paper: Paper): PaperIndex => {
+  const indexPaper = (paper: AnyPaper): PaperIndex => {
     const known = indexed.get(paper);
     if (known) return known;
     const items = reportItems(paper);

@@ -1,5 +1,5 @@
 /** Shared test data for the trainer tests: a typical assignment and results built on it. */
-import type { Paper, QuizQuestion } from '../../../src/quiz/index.ts';
+import { record, startAttempt, type AttemptState, type Blueprint, type CaseItem, type Paper, type QuizQuestion, type WrittenPaper } from '../../../src/quiz/index.ts';
 import { crc32, toBase64Url } from '../../../src/quiz/trainer/codec.ts';
 import {
   createAssignment,
@@ -166,4 +166,77 @@ export function creditResult(learner: string, credit: number[], submittedAt: num
     answers: credit.map((c) => (c === 0 ? [4] : [0, 1, 2, 3].slice(0, Math.round(c * 4)))),
     credit,
   };
+}
+
+/** A written item whose parts have 得分点 of the given scores: `[[2, 2], [3, 1]]` is two parts. */
+export function writtenItem(kind: 'case' | 'task', id: string, scores: number[][], section = 'first'): CaseItem {
+  return {
+    kind,
+    id,
+    chapter: id.replace(/-[ct]\d+$/, ''),
+    section,
+    difficulty: 2,
+    scenario: `${id} 的情景：某公司行政部秘书小王接到任务。\n第二行情景。`,
+    parts: scores.map((points, p) => ({
+      prompt: `${id} 第${p + 1}问`,
+      modelAnswer: '参考答案',
+      points: points.map((score, i) => ({ text: `${id} 问${p + 1} 得分点${i + 1}`, score })),
+    })),
+    explanation: '解析',
+    tags: [],
+    ...(kind === 'task' ? { verb: '拟写', marks: scores.flat().reduce((a, b) => a + b, 0), materials: [] } : {}),
+  };
+}
+
+/** Three chapters of written items; those of meetings and documents have six 得分点 each, as the content's mostly do. */
+export const writtenBank: CaseItem[] = [
+  writtenItem('case', 'meetings-c01', [[2, 2], [3, 1], [2, 2]]),
+  writtenItem('case', 'meetings-c02', [[3, 3], [2, 2, 2], [1]], 'plan'),
+  writtenItem('task', 'meetings-t01', [[4, 4, 4, 4, 2, 2]]),
+  writtenItem('task', 'meetings-t02', [[5, 5, 4, 3, 2, 1]], 'plan'),
+  writtenItem('case', 'documents-c01', [[2, 2, 2], [4, 4, 2]]),
+  writtenItem('case', 'documents-c02', [[1, 1, 1, 1], [3, 3]]),
+  writtenItem('task', 'documents-t01', [[4, 4, 4, 2, 2, 4]]),
+  writtenItem('task', 'documents-t02', [[5, 5, 4, 2, 2, 2]]),
+  writtenItem('case', 'office-c01', [[5], [5]]),
+  writtenItem('task', 'office-t01', [[6, 6, 8]]),
+];
+
+/** The skills paper as the content defines it (src/content/exams/skills-paper.yaml). */
+export const skillsBlueprint: Blueprint = {
+  id: 'skills-paper',
+  title: '秘书专业能力模拟卷',
+  description: '',
+  minutes: 120,
+  passMark: 60,
+  multiplePolicy: 'all-or-nothing',
+  perChapter: false,
+  parts: [
+    { title: '案例分析', points: 50, pool: {}, draw: { single: 0, multiple: 0, judge: 0 }, written: { case: 2, task: 0 } },
+    { title: '工作实务', points: 50, pool: {}, draw: { single: 0, multiple: 0, judge: 0 }, written: { case: 0, task: 3 } },
+  ],
+};
+
+/**
+ * A written paper taken and marked: `work[i]` is item i's texts per part and ticks per part.
+ * Starts at `start` (epoch ms), hands in 40 minutes later, ticks after that.
+ */
+export function takeWritten(paper: WrittenPaper, work: { texts?: string[]; ticks?: number[][] }[], start = T0 * 1000 + 500): AttemptState {
+  let attempt = startAttempt({ behaviour: 'exam', itemCount: paper.items.length, timeLimitMs: paper.minutes * 60_000 }, start);
+  let at = start;
+  work.forEach((item, i) =>
+    item.texts?.forEach((text, part) => {
+      attempt = record(attempt, { kind: 'write', at: (at += 1000), item: i, part, text }).attempt;
+    }),
+  );
+  attempt = record(attempt, { kind: 'submit', at: start + 40 * 60_000 }).attempt;
+  at = start + 40 * 60_000;
+  work.forEach((item, i) =>
+    item.ticks?.forEach((points, part) =>
+      points.forEach((point) => {
+        attempt = record(attempt, { kind: 'tick', at: (at += 1000), item: i, part, point, ticked: true }).attempt;
+      }),
+    ),
+  );
+  return attempt.state;
 }
