@@ -99,7 +99,7 @@ export function rubricChecklist(part: WrittenPart, options: ChecklistOptions): H
     box.checked = options.ticked.includes(index);
     box.disabled = options.disabled ?? false;
     box.addEventListener('change', () => options.onTick?.(index, box.checked));
-    label.append(box, ` ${point.text}（${point.score} 分）`);
+    label.append(box, el('span', 'point-text', `${point.text}（${point.score} 分）`));
     if (seemsCovered(point, options.answer)) label.append(el('span', 'hint-badge', '似已写到'));
     fieldset.append(label);
   });

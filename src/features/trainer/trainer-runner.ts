@@ -82,8 +82,10 @@ class TrainerRunner extends HTMLElement {
   #show(screen: Screen): void {
     if (!this.#desk.hidden) this.#desk.close();
     for (const section of this.querySelectorAll<HTMLElement>('[data-screen]')) section.hidden = section.dataset['screen'] !== screen;
-    // The reading list is for before and after the paper; during it, the paper comes first.
-    ref(this, 'reading').hidden = screen === 'desk';
+    // The reading list is for before the paper: hidden during it, folded away under the result.
+    const reading = ref<HTMLDetailsElement>(this, 'reading');
+    reading.hidden = screen === 'desk';
+    reading.open = screen === 'start';
   }
 
   async #open(): Promise<void> {
