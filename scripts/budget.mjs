@@ -47,7 +47,11 @@ function readAsset(url) {
 /** JavaScript that runs on load: module scripts plus their static imports (not dynamic `import()`). */
 function pageScripts(html) {
   const seen = new Map();
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+  // Inline scripts that run; a data block (`type="application/json"`) is not script, and is already
+  // counted in the page's html.
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\btype="application\/(?:ld\+)?json"/.test(m[1] ?? ''))
+    .map((m) => m[2] ?? '');
   const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
   for (const code of inline) queue.push(...staticImports(code, '/_astro/'));
   while (queue.length) {

@@ -123,3 +123,14 @@ export type ItemType = ObjectiveType | WrittenKind;
 export const TYPE_NAMES: Readonly<Record<ItemType, string>> = { single: '单选', multiple: '多选', judge: '判断', case: '案例分析', task: '工作实务' };
 
 export const DIFFICULTY_NAMES: Readonly<Record<Difficulty, string>> = { 1: '易', 2: '中', 3: '难' };
+
+export const DIFFICULTIES: readonly Difficulty[] = [1, 2, 3];
+
+export const OBJECTIVE_TYPES: readonly ObjectiveType[] = ['single', 'multiple', 'judge'];
+
+export const WRITTEN_KINDS: readonly WrittenKind[] = ['case', 'task'];
+
+/** Whether a blueprint draws written items (the skills paper) rather than objective questions. */
+export function isWrittenBlueprint(blueprint: Pick<Blueprint, 'parts'>): boolean {
+  return blueprint.parts.some((part) => WRITTEN_KINDS.some((kind) => (part.written?.[kind] ?? 0) > 0));
+}

@@ -1,7 +1,5 @@
-import { TYPE_NAMES } from './models.ts';
+import { OBJECTIVE_TYPES, TYPE_NAMES } from './models.ts';
 import type { Blueprint, BlueprintPart, DrawCounts, ObjectiveType, QuestionPool, QuizQuestion } from './models.ts';
-
-const OBJECTIVE_TYPES: readonly ObjectiveType[] = ['single', 'multiple', 'judge'];
 
 /** Whether a question may be drawn for a part with this pool. */
 export function inPool(question: Pick<QuizQuestion, 'chapter' | 'tags'>, pool: QuestionPool): boolean {

@@ -7,11 +7,12 @@
  */
 import type { AttemptState } from './attempt.ts';
 import { allocate, type Paper, type PaperHeader, type PaperLayout, type PaperSlot } from './draw.ts';
-import { TYPE_NAMES, type Blueprint, type CaseItem, type WrittenKind } from './models.ts';
+import { isWrittenBlueprint, TYPE_NAMES, WRITTEN_KINDS, type Blueprint, type CaseItem, type WrittenKind } from './models.ts';
+
+export { isWrittenBlueprint, WRITTEN_KINDS };
 import { forChapter, inPool } from './pool.ts';
 import { createRandom, pick, shuffle } from './random.ts';
 
-export const WRITTEN_KINDS: readonly WrittenKind[] = ['case', 'task'];
 
 /** A written item on a paper, with its slot (permutation is empty: nothing to reorder). */
 export interface WrittenPaperItem extends PaperSlot {
@@ -30,10 +31,6 @@ export function isWrittenPaper(paper: AnyPaper): paper is WrittenPaper {
   return 'kind' in paper && paper.kind === 'written';
 }
 
-/** Whether a blueprint draws written items (the skills paper) rather than objective questions. */
-export function isWrittenBlueprint(blueprint: Pick<Blueprint, 'parts'>): boolean {
-  return blueprint.parts.some((part) => WRITTEN_KINDS.some((kind) => (part.written?.[kind] ?? 0) > 0));
-}
 
 /** What a written blueprint lacks: 「案例分析」案例分析：需要 2 道，可用 1 道. */
 export interface WrittenShortfall {

@@ -81,10 +81,3 @@ export function describeStorageProblems(problems: readonly StorageProblem[]): st
   }
   return [...counts].map(([text, count]) => (count > 1 ? `${text}（其余 ${count - 1} 条同样如此）` : text));
 }
-
-/** A save as a page reports it: done, or the sentence that says why not. */
-export type WriteResult = { ok: true } | { ok: false; message: string };
-
-export function writeResult(result: { ok: boolean; problems: readonly StorageProblem[] }): WriteResult {
-  return result.ok ? { ok: true } : { ok: false, message: describeStorageProblems(result.problems).join(' ') };
-}

@@ -17,7 +17,6 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const sheetButton = (page: Page, number: number) => page.getByRole('navigation', { name: '答题卡' }).getByRole('button', { name: new RegExp(`^第 ${number} 题，`) });
 const answerBox = (page: Page) => page.locator('[data-ref="question"] textarea').first();
 
 /** Builds an assignment of two chosen items of the meetings chapter and returns its link. */

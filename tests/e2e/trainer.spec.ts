@@ -73,7 +73,10 @@ const clock = (page: Page) => page.locator('[data-ref="clock"]');
  * item's legend and options as shown, and its fieldset. Returns how many items there were.
  */
 async function walkPaper(page: Page, visit: (item: { legend: string; options: string[] }, fieldset: ReturnType<typeof shownQuestion>) => Promise<void>): Promise<number> {
-  const count = await sheetButtons(page).count();
+  // The desk loads when the paper starts: its first item's title says how many there are.
+  const title = page.locator('[data-ref="part-title"]');
+  await expect(title).toHaveText(/^第 \d+ 题，共 \d+ 题$/);
+  const count = Number(/共 (\d+) 题/.exec(await title.innerText())?.[1]);
   await sheetButtons(page).first().click();
   for (let i = 0; i < count; i++) {
     await expect(page.locator('[data-ref="part-title"]')).toContainText(`第 ${i + 1} 题，共 ${count} 题`);
@@ -120,8 +123,8 @@ async function takeAssignment(browser: Browser, link: string, bank: QuizQuestion
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`作业：${TITLE}`);
   // Text from the link is text, never markup.
-  await expect(page.locator('.note')).toContainText('<b>不是粗体</b>');
-  await expect(page.locator('.note b')).toHaveCount(0);
+  await expect(page.locator('[data-ref="note"]')).toContainText('<b>不是粗体</b>');
+  await expect(page.locator('[data-ref="note"] b')).toHaveCount(0);
   await expect(page.locator('.reading-list')).toContainText('会议组织与管理（整章）');
   await page.getByLabel(/你的姓名/).fill(learner);
   await page.getByRole('button', { name: '开始作答' }).click();

@@ -22,6 +22,7 @@ import { loadBank, loadCatalog, sectionLink, type Catalog } from '../../ui/conte
 import { describeStorageProblems, deviceStore, NOT_PERSISTENT } from '../../ui/device-store.ts';
 import { addNotices, el, errorText, link, paragraph, randomHex, ref } from '../../ui/dom.ts';
 import { formatClock, formatDateTime, formatDuration, formatPoints } from '../../ui/format.ts';
+import '../attempt/attempt-desk.ts';
 import type { AttemptDesk } from '../attempt/attempt-desk.ts';
 import { objectiveItems } from '../attempt/item-view.ts';
 import { writtenItems } from '../attempt/written-items.ts';

@@ -4,7 +4,7 @@
  */
 import type { KeyValueStore } from '../../quiz/index.ts';
 import { loadReading, loadTakenAttempts, saveReading, saveTakenAttempt, type TakenAttempt } from '../../quiz/trainer/store.ts';
-import { writeResult, type WriteResult } from '../../ui/device-store.ts';
+import { writeResult, type WriteResult } from './store.ts';
 
 export type { TakenAttempt } from '../../quiz/trainer/store.ts';
 

@@ -6,7 +6,7 @@ import { assignmentLink, encodeAssignment, readAssignmentLink, type AssignmentSp
 import { deviceStore } from '../../ui/device-store.ts';
 import { copyText, el, link, showFieldError } from '../../ui/dom.ts';
 import { beijingTime } from '../../ui/format.ts';
-import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveAssignment } from './store.ts';
+import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, OPEN_REPORT, receivedCount, saveAssignment } from './store.ts';
 import { dueText, isPastDue } from './text.ts';
 
 class TrainerAssignments extends HTMLElement {
@@ -49,7 +49,7 @@ class TrainerAssignments extends HTMLElement {
       problems.hidden = saved.problems.length === 0;
     }
     if (empty) empty.hidden = saved.specs.length > 0;
-    list.replaceChildren(...saved.specs.map((spec) => this.#item(spec, loadInbox(kv, spec).inbox.entries.length, status)));
+    list.replaceChildren(...saved.specs.map((spec) => this.#item(spec, receivedCount(kv, spec.id), status)));
   }
 
   #item(spec: AssignmentSpec, received: number, status: HTMLElement): HTMLLIElement {

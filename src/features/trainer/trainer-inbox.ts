@@ -28,7 +28,8 @@ import { loadBank, loadCatalog } from '../../ui/content.ts';
 import { deviceStore } from '../../ui/device-store.ts';
 import { download, el, readFiles, runInSlices } from '../../ui/dom.ts';
 import { renderReport } from './report.ts';
-import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, loadInbox, OPEN_REPORT, saveInbox } from './store.ts';
+import { loadInbox, saveInbox } from './inbox-store.ts';
+import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, OPEN_REPORT } from './store.ts';
 import { dueText, fileName, rulesText } from './text.ts';
 
 const STATUS_NAMES: Record<InboxStatus, string> = {

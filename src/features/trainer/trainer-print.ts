@@ -13,7 +13,6 @@ import { el, link } from '../../ui/dom.ts';
 import { formatPoints } from '../../ui/format.ts';
 import { LETTERS } from '../../ui/labels.ts';
 import { moduleLabel } from './modules.ts';
-import { renderWrittenKey, renderWrittenPaper } from './print-written.ts';
 import { dueText, readFragment } from './text.ts';
 
 const TYPE_HEADINGS: Record<ObjectiveType, string> = { single: '单项选择题', multiple: '多项选择题', judge: '判断题' };
@@ -138,7 +137,7 @@ class TrainerPrint extends HTMLElement {
     void this.#open();
     window.addEventListener('hashchange', () => {
       const { code } = readFragment(location.hash);
-      if (this.#spec && code === encodeAssignment(this.#spec)) this.#render();
+      if (this.#spec && code === encodeAssignment(this.#spec)) void this.#render();
       else location.reload();
     });
   }
@@ -196,17 +195,18 @@ class TrainerPrint extends HTMLElement {
 
     const show = (key: boolean, print: boolean) => {
       history.replaceState(null, '', `#a=${code}${key ? '&key=1' : ''}`);
-      this.#render();
-      if (print) window.print();
+      void this.#render().then(() => {
+        if (print) window.print();
+      });
     };
     this.#get('.view-paper')?.addEventListener('click', () => show(false, false));
     this.#get('.view-key')?.addEventListener('click', () => show(true, false));
     this.#get('.print-paper')?.addEventListener('click', () => show(false, true));
     this.#get('.print-key')?.addEventListener('click', () => show(true, true));
-    this.#render();
+    void this.#render();
   }
 
-  #render(): void {
+  async #render(): Promise<void> {
     const spec = this.#spec;
     const paper = this.#paper;
     const catalog = this.#catalog;
@@ -219,8 +219,13 @@ class TrainerPrint extends HTMLElement {
     document.title = `${title.textContent} · 打印 · ${SITE_NAME}`;
     this.#get('.view-paper')?.setAttribute('aria-pressed', String(!key));
     this.#get('.view-key')?.setAttribute('aria-pressed', String(key));
-    if (written) sheet.replaceChildren(...(key ? renderWrittenKey(spec, paper, catalog) : renderWrittenPaper(spec, paper)));
-    else sheet.replaceChildren(...(key ? renderKey(spec, paper, catalog) : renderPaper(spec, paper)));
+    if (written) {
+      // The skills paper's views load with the first skills paper, not with every print page.
+      const { renderWrittenKey, renderWrittenPaper } = await import('./print-written.ts');
+      sheet.replaceChildren(...(key ? renderWrittenKey(spec, paper, catalog) : renderWrittenPaper(spec, paper)));
+    } else {
+      sheet.replaceChildren(...(key ? renderKey(spec, paper, catalog) : renderPaper(spec, paper)));
+    }
     if (spec.due !== null && !key) sheet.prepend(el('p', 'meta-line', `截止：${dueText(spec)}`));
   }
 }

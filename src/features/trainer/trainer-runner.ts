@@ -25,7 +25,7 @@ import { loadBank, loadCatalog, type Bank, type Catalog } from '../../ui/content
 import { describeStorageProblems, deviceStore, NOT_PERSISTENT } from '../../ui/device-store.ts';
 import { el, errorText, ref, showFieldError } from '../../ui/dom.ts';
 import type { AttemptDesk } from '../attempt/attempt-desk.ts';
-import { objectiveItems } from '../attempt/item-view.ts';
+import type { ItemView } from '../attempt/item-view.ts';
 import { renderReadingList } from './reading-list.ts';
 import { loadTaken, saveTaken, type TakenAttempt } from './learner-store.ts';
 import { dueText, isPastDue, learnerNameProblem, readFragment, rulesText } from './text.ts';
@@ -80,7 +80,9 @@ class TrainerRunner extends HTMLElement {
 
   /** Shows one screen; the desk, if it was open, stops its clock and shortcuts first. */
   #show(screen: Screen): void {
-    if (!this.#desk.hidden) this.#desk.close();
+    const desk = this.#desk;
+    // Until the learner starts, the desk's code has not loaded and the element has no methods.
+    if (!desk.hidden && 'close' in desk) desk.close();
     for (const section of this.querySelectorAll<HTMLElement>('[data-screen]')) section.hidden = section.dataset['screen'] !== screen;
     // The reading list is for before the paper: hidden during it, folded away under the result.
     const reading = ref<HTMLDetailsElement>(this, 'reading');
@@ -259,8 +261,15 @@ class TrainerRunner extends HTMLElement {
     const spec = this.#spec;
     const taken = this.#taken;
     if (!spec || !taken) return;
-    // A skills paper's text areas load only for a skills paper.
-    const view = isWrittenPaper(session.paper) ? (await import('../attempt/written-items.ts')).writtenItems : objectiveItems;
+    // The desk loads when the paper starts, not with the page; a skills paper's text areas only for one.
+    let view: ItemView;
+    try {
+      await import('../attempt/attempt-desk.ts');
+      view = isWrittenPaper(session.paper) ? (await import('../attempt/written-items.ts')).writtenItems : (await import('../attempt/item-view.ts')).objectiveItems;
+    } catch (error) {
+      this.#notifyText(`答题页面没能加载（${errorText(error)}）：请检查网络后刷新本页，作答会从上次保存的地方继续。`);
+      return;
+    }
     this.#show('desk');
     this.#session = session;
     this.#desk.open(session, {

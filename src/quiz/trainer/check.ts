@@ -10,7 +10,8 @@ import type { Blueprint, QuizQuestion } from '../models.ts';
 import { describeShortfall } from '../pool.ts';
 import { describeWrittenShortfall, WrittenDrawError } from '../written.ts';
 import type { AssignmentSpec } from './assignment.ts';
-import { chaptersFor, drawAssignment, MissingWrittenItemsError, moduleChapter, UnknownBlueprintError, type AssignmentBank } from './paper.ts';
+import { chaptersFor, moduleChapter, type AssignmentBank } from './mix.ts';
+import { drawAssignment, MissingWrittenItemsError, UnknownBlueprintError } from './paper.ts';
 import type { RedrawnPaper } from './verify.ts';
 
 /** What the check needs to know about a chapter of the site (the catalog's shape). */

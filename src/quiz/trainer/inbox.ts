@@ -7,8 +7,8 @@
 import type { AssignmentSpec } from './assignment.ts';
 import { findCodes, looksLikeCode, type Result } from './codec.ts';
 import { formatPoints } from '../format.ts';
-import { decodeResult, isWrittenResult, learnerKey, type AnyResultCode } from './result.ts';
-import { isPlainObject } from './validate.ts';
+import { decodeResult, isWrittenResult, type AnyResultCode } from './result.ts';
+import { isPlainObject, learnerKey } from './validate.ts';
 
 export interface InboxEntry {
   /** The code as received, so the inbox can be exported and re-checked. */

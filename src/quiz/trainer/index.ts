@@ -43,7 +43,6 @@ export {
   decodeResult,
   encodeResult,
   isWrittenResult,
-  learnerKey,
   validateResult,
   WRITTEN_RESULT_LIMITS,
   type AnyResultCode,
@@ -53,33 +52,35 @@ export {
   type WrittenResultCode,
 } from './result.ts';
 export {
-  ASSIGNMENT_BLUEPRINT_ID,
   DIFFICULTIES,
   DIFFICULTY_NAMES,
-  MissingWrittenItemsError,
-  UnknownBlueprintError,
   availableIn,
   chaptersFor,
   countsBySection,
+  isWrittenAssignment,
+  mixTotal,
+  moduleChapter,
+  scopeBank,
+  writtenItemChapter,
+  type AssignmentBank,
+  type TypeCounts,
+} from './mix.ts';
+export {
+  ASSIGNMENT_BLUEPRINT_ID,
+  MissingWrittenItemsError,
+  UnknownBlueprintError,
   drawAssignment,
   drawAssignmentPaper,
   flatPoints,
   flattenTicks,
-  isWrittenAssignment,
-  mixTotal,
-  moduleChapter,
   paperFingerprint,
   paperSeed,
   passPoints,
   reportItems,
   resultOf,
-  scopeBank,
   splitTicks,
-  writtenItemChapter,
   writtenResultOf,
-  type AssignmentBank,
   type ReportItem,
-  type TypeCounts,
 } from './paper.ts';
 export { ANSWERS_FILE_CODE_LABEL, writtenAnswersText, type WrittenAnswersInput } from './answers-file.ts';
 export { chaptersToLoad, checkAssignment, missingModules, redrawPaper, type AssignmentCheck, type SiteChapter } from './check.ts';
@@ -139,5 +140,5 @@ export {
   type SavedTaken,
   type TakenAttempt,
 } from './store.ts';
-export { checkText, withoutForbidden } from './validate.ts';
+export { checkText, learnerKey, withoutForbidden } from './validate.ts';
 

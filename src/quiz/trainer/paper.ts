@@ -8,100 +8,21 @@
  * self-marked against 得分点; issue 14). `drawAssignment` draws either; `drawAssignmentPaper` is the
  * objective draw it dispatches to.
  *
- * Browser scripts import this module directly rather than the trainer index: the index also
- * re-exports the CSV export (papaparse), which the bundler would then keep on every page.
+ * What an assignment holds before a paper is drawn (its chapters, counts and totals) is `mix.ts`.
  */
 import type { AttemptState } from '../attempt.ts';
 import { drawPaper, layoutOf, restorePaper, type Paper } from '../draw.ts';
+import { DIFFICULTIES, DIFFICULTY_NAMES, isWrittenBlueprint, OBJECTIVE_TYPES } from '../models.ts';
 import type { Blueprint, BlueprintPart, CaseItem, Difficulty, ObjectiveType, QuizQuestion } from '../models.ts';
-import { OBJECTIVE_TYPES } from '../pool.ts';
 import { scorePaper } from '../scoring.ts';
-import { drawWrittenPaper, isWrittenBlueprint, isWrittenPaper, scoreWritten, WRITTEN_KINDS, type AnyPaper, type WrittenPaper } from '../written.ts';
+import { drawWrittenPaper, isWrittenPaper, scoreWritten, type AnyPaper, type WrittenPaper } from '../written.ts';
 import type { AssignmentSpec } from './assignment.ts';
 import { crc32, toBase64Url } from './codec.ts';
+import { scopeBank, type AssignmentBank } from './mix.ts';
 import type { AnyResultCode, ResultCode, WrittenResultCode } from './result.ts';
 
 /** Marks a paper drawn for an assignment, so that other pages listing attempts can tell it apart. */
 export const ASSIGNMENT_BLUEPRINT_ID = 'trainer-assignment';
-
-export const DIFFICULTIES: readonly Difficulty[] = [1, 2, 3];
-export const DIFFICULTY_NAMES: Record<Difficulty, string> = { 1: '易', 2: '中', 3: '难' };
-
-/** The chapter a module names: `meetings` and `meetings#plan` both belong to `meetings`. */
-export function moduleChapter(module: string): string {
-  const hash = module.indexOf('#');
-  return hash < 0 ? module : module.slice(0, hash);
-}
-
-/**
- * The chapter a written item's id names by the content's convention (`meetings-c01`,
- * `meetings-t02`: `<chapter>-c<NN>` or `<chapter>-t<NN>`), or null for an id that does not follow it.
- */
-export function writtenItemChapter(id: string): string | null {
-  return /^(.+)-[ct]\d+$/.exec(id)?.[1] ?? null;
-}
-
-/**
- * The chapters whose bank files the paper needs, in first-mentioned order; undefined means every
- * chapter (no modules: the whole bank). For chosen written items, the chapters their ids name;
- * every chapter if an id does not name one.
- */
-export function chaptersFor(spec: Pick<AssignmentSpec, 'modules'> & Partial<Pick<AssignmentSpec, 'mix'>>): string[] | undefined {
-  if (spec.mix !== undefined && 'written' in spec.mix) {
-    const chapters = spec.mix.written.map(writtenItemChapter);
-    return chapters.every((chapter) => chapter !== null) ? [...new Set(chapters)] : undefined;
-  }
-  if (spec.modules.length === 0) return undefined;
-  return [...new Set(spec.modules.map(moduleChapter))];
-}
-
-/** Every item of the chapters an assignment loads: objective questions and written items. */
-export interface AssignmentBank {
-  questions: readonly QuizQuestion[];
-  cases: readonly CaseItem[];
-}
-
-/**
- * The questions (or written items) an assignment may draw from, in id order. The order matters:
- * the draws walk the bank in order, and the learner's and the trainer's browser may load chapter
- * files in different orders, so both sort before drawing.
- */
-export function scopeBank<T extends Pick<QuizQuestion, 'id' | 'chapter' | 'section'>>(bank: readonly T[], modules: readonly string[]): T[] {
-  const wanted = new Set(modules);
-  const inScope =
-    modules.length === 0 ? [...bank] : bank.filter((q) => wanted.has(q.chapter) || wanted.has(`${q.chapter}#${q.section}`));
-  return inScope.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** Questions by type and difficulty: `[type][difficulty - 1]`. */
-export type TypeCounts = Record<ObjectiveType, [number, number, number]>;
-
-const noCounts = (): TypeCounts => ({ single: [0, 0, 0], multiple: [0, 0, 0], judge: [0, 0, 0] });
-
-/**
- * How many questions of each type and difficulty each section (`chapter#section`) holds. The
- * builder gets this table from the build, so it can show what the chosen modules hold without
- * fetching the bank.
- */
-export function countsBySection(bank: readonly QuizQuestion[]): Record<string, TypeCounts> {
-  const table: Record<string, TypeCounts> = {};
-  for (const q of bank) {
-    const counts = (table[`${q.chapter}#${q.section}`] ??= noCounts());
-    counts[q.type][(q.difficulty - 1) as 0 | 1 | 2]++;
-  }
-  return table;
-}
-
-/** What the modules hold, from `countsBySection`'s table; no modules is the whole bank. */
-export function availableIn(table: Readonly<Record<string, TypeCounts>>, modules: readonly string[]): TypeCounts {
-  const wanted = new Set(modules);
-  const total = noCounts();
-  for (const [section, counts] of Object.entries(table)) {
-    if (modules.length > 0 && !wanted.has(section) && !wanted.has(moduleChapter(section))) continue;
-    for (const type of OBJECTIVE_TYPES) for (let d = 0; d < 3; d++) total[type][d as 0 | 1 | 2] += counts[type][d as 0 | 1 | 2];
-  }
-  return total;
-}
 
 /**
  * The seed a learner's paper is drawn from: the assignment's, plus the learner's name for a
@@ -135,18 +56,6 @@ export class UnknownBlueprintError extends Error {
 
 // A tag no content can carry (tags are validated words), used to pool questions by difficulty.
 const difficultyTag = (d: Difficulty) => `\u0000difficulty-${d}`;
-
-/**
- * Whether the assignment is a written paper (the skills paper's kind): chosen written items, or a
- * written blueprint. A blueprint this site lacks is not known to be written: drawing it throws.
- */
-export function isWrittenAssignment(spec: Pick<AssignmentSpec, 'mix'>, blueprints: readonly Blueprint[]): boolean {
-  if ('written' in spec.mix) return true;
-  if (!('blueprint' in spec.mix)) return false;
-  const id = spec.mix.blueprint;
-  const blueprint = blueprints.find((b) => b.id === id);
-  return blueprint !== undefined && isWrittenBlueprint(blueprint);
-}
 
 /**
  * Draws the paper of an assignment, objective or written, for a learner (`null`: the shared paper,
@@ -264,22 +173,6 @@ export function drawAssignmentPaper(
 export function passPoints(percent: number, max: number): number {
   // The epsilon absorbs floating-point noise a hair above a whole cent; max() turns -0 into 0.
   return Math.max(0, Math.ceil(percent * max - 1e-9)) / 100;
-}
-
-/** How many items the paper holds: questions of an objective paper, or written items; null for a blueprint this site lacks. */
-export function mixTotal(spec: Pick<AssignmentSpec, 'mix'>, blueprints: readonly Blueprint[]): number | null {
-  if ('written' in spec.mix) return spec.mix.written.length;
-  if ('counts' in spec.mix) {
-    const { counts } = spec.mix;
-    return OBJECTIVE_TYPES.reduce((sum, type) => sum + counts[type].reduce((s, n) => s + n, 0), 0);
-  }
-  const id = spec.mix.blueprint;
-  const blueprint = blueprints.find((b) => b.id === id);
-  if (!blueprint) return null;
-  // A blueprint draws either questions or written items, so the two sums never mix.
-  const drawn = (part: BlueprintPart) =>
-    OBJECTIVE_TYPES.reduce((s, type) => s + part.draw[type], 0) + WRITTEN_KINDS.reduce((s, kind) => s + (part.written?.[kind] ?? 0), 0);
-  return blueprint.parts.reduce((sum, part) => sum + drawn(part), 0);
 }
 
 /** What the class report needs to know about one item of a paper. */

@@ -21,8 +21,6 @@ import {
   checkObject,
   checkPattern,
   checkText,
-  VARIATION_SELECTORS,
-  withoutForbidden,
   type Problems,
 } from './validate.ts';
 
@@ -355,14 +353,4 @@ export function decodeResult(code: string, expectedAssignmentId?: string): Resul
     };
   }
   return { ok: true, value: result };
-}
-
-/**
- * How learners are matched across submissions: the name as a reader sees it. NFKC folds
- * full-width letters and compatibility ideographs into their plain forms; variation selectors
- * (which only pick a glyph) and invisible characters (refused in names anyway) are dropped;
- * spaces are trimmed and collapsed; case is ignored.
- */
-export function learnerKey(name: string): string {
-  return withoutForbidden(name.normalize('NFKC')).replace(VARIATION_SELECTORS, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }

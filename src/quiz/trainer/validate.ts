@@ -200,3 +200,13 @@ export function checkPattern(
   problems.push(`${field}应为${what}`);
   return false;
 }
+
+/**
+ * How learners are matched across submissions: the name as a reader sees it. NFKC folds
+ * full-width letters and compatibility ideographs into their plain forms; variation selectors
+ * (which only pick a glyph) and invisible characters (refused in names anyway) are dropped;
+ * spaces are trimmed and collapsed; case is ignored.
+ */
+export function learnerKey(name: string): string {
+  return withoutForbidden(name.normalize('NFKC')).replace(VARIATION_SELECTORS, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addCodes, emptyInbox, encodeAssignment, encodeResult, inboxResults } from '../../../../src/quiz/trainer/index.ts';
 import { loadRead, loadTaken, saveRead, saveTaken } from '../../../../src/features/trainer/learner-store.ts';
-import { loadAssignments, loadInbox, saveAssignment, saveInbox } from '../../../../src/features/trainer/store.ts';
+import { loadInbox, saveInbox } from '../../../../src/features/trainer/inbox-store.ts';
+import { loadAssignments, receivedCount, saveAssignment } from '../../../../src/features/trainer/store.ts';
 import { MemoryStore } from '../../quiz/fixtures.ts';
 import { sampleAssignment, sampleResult, T0 } from '../../trainer/fixtures.ts';
 
@@ -65,6 +66,8 @@ describe('results inboxes on the device', () => {
     const inbox = addCodes(emptyInbox(first), [zhang, li], first).inbox;
     saveInbox(kv, inbox);
     expect(loadInbox(kv, first)).toEqual({ inbox, problem: null });
+    expect(receivedCount(kv, first.id)).toBe(2);
+    expect(receivedCount(kv, second.id)).toBe(0);
     expect(loadInbox(kv, second)).toEqual({ inbox: emptyInbox(second), problem: null });
   });
 
