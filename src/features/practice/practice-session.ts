@@ -19,18 +19,18 @@ import {
   startAttempt,
   wrongBook,
 } from '../../quiz/index.ts';
-import type { Attempt, Paper, QuizQuestion, ReviewState, StorageProblem } from '../../quiz/index.ts';
+import type { QuizQuestion, ReviewState, StorageProblem } from '../../quiz/index.ts';
 import { loadBank, loadCatalog, sectionLink, type CatalogChapter } from '../../ui/content.ts';
 import { describeStorageProblems, deviceStore, NOT_PERSISTENT } from '../../ui/device-store.ts';
 import { el, errorText, ref, showNotices } from '../../ui/dom.ts';
 import { shortcutFor, watchKeyboardUse } from '../../ui/keys.ts';
 import { moveWithinOptions } from '../../ui/question-view.ts';
 import { practiceItem } from './item-view.ts';
+import { objectiveTally, type ObjectiveRun } from './objective-run.ts';
 import { emptyState, finishedBox } from './run-messages.ts';
 import type { WrittenRun } from './written-run.ts';
 import { PracticeSetup } from './setup-form.ts';
 import {
-  describeTally,
   isWrittenMode,
   MODE_NAMES,
   planFromQuery,
@@ -49,15 +49,6 @@ function newSeed(): string {
   return seedFromBytes(crypto.getRandomValues(new Uint8Array(6)));
 }
 
-interface ObjectiveRun {
-  kind: 'objective';
-  paper: Paper;
-  attempt: Attempt;
-  /** A 多选 choice not yet submitted, for the item on screen. */
-  pending: number[];
-  /** What each answer did to the 错题本, by item. */
-  notes: Map<number, string>;
-}
 
 class PracticeSession extends HTMLElement {
   #store = deviceStore();
@@ -295,22 +286,7 @@ class PracticeSession extends HTMLElement {
 
   #renderTally() {
     const run = this.#run;
-    if (!run) return;
-    if (run.kind === 'case') {
-      this.#tally.textContent = run.tally();
-      return;
-    }
-    if (run.attempt.state.behaviour === 'recite') {
-      this.#tally.textContent = `背题模式：共 ${run.paper.items.length} 题，直接显示答案和解析，不计分`;
-      return;
-    }
-    const score = scoreAttempt(run.paper, run.attempt.state);
-    const marks = score?.items ?? [];
-    this.#tally.textContent = describeTally({
-      answered: marks.filter((m) => m.answered).length,
-      right: marks.filter((m) => m.correct).length,
-      total: marks.length,
-    });
+    if (run) this.#tally.textContent = run.kind === 'case' ? run.tally() : objectiveTally(run);
   }
 
   #renderObjective(run: ObjectiveRun) {
