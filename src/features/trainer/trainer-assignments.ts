@@ -4,19 +4,18 @@
  */
 import { assignmentLink, encodeAssignment, readAssignmentLink, type AssignmentSpec } from '../../quiz/trainer/index.ts';
 import { deviceStore } from '../../ui/device-store.ts';
-import { copyText, el, link, showFieldError } from '../../ui/dom.ts';
+import { copyText, el, link, ref, showFieldError } from '../../ui/dom.ts';
 import { beijingTime } from '../../ui/format.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, OPEN_REPORT, receivedCount, saveAssignment } from './store.ts';
 import { dueText, isPastDue } from './text.ts';
 
 class TrainerAssignments extends HTMLElement {
   connectedCallback() {
-    const form = this.querySelector<HTMLFormElement>('form.add-link');
-    const input = this.querySelector<HTMLInputElement>('#ta-link');
     this.#render();
     document.addEventListener(ASSIGNMENTS_CHANGED, () => this.#render());
     document.addEventListener(INBOX_CHANGED, () => this.#render());
-    if (!form || !input) return;
+    const form = ref<HTMLFormElement>(this, 'add-form');
+    const input = ref<HTMLInputElement>(this, 'link');
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const read = readAssignmentLink(input.value);
@@ -37,19 +36,14 @@ class TrainerAssignments extends HTMLElement {
   }
 
   #render(): void {
-    const list = this.querySelector<HTMLUListElement>('.assignment-list');
-    const empty = this.querySelector<HTMLElement>('.empty');
-    const problems = this.querySelector<HTMLElement>('.problems');
-    const status = this.querySelector<HTMLElement>('.copy-status');
-    if (!list || !status) return;
+    const status = ref(this, 'copy-status');
     const kv = deviceStore();
     const saved = loadAssignments(kv);
-    if (problems) {
-      problems.textContent = saved.problems.join(' ');
-      problems.hidden = saved.problems.length === 0;
-    }
-    if (empty) empty.hidden = saved.specs.length > 0;
-    list.replaceChildren(...saved.specs.map((spec) => this.#item(spec, receivedCount(kv, spec.id), status)));
+    const problems = ref(this, 'problems');
+    problems.textContent = saved.problems.join(' ');
+    problems.hidden = saved.problems.length === 0;
+    ref(this, 'empty').hidden = saved.specs.length > 0;
+    ref(this, 'list').replaceChildren(...saved.specs.map((spec) => this.#item(spec, receivedCount(kv, spec.id), status)));
   }
 
   #item(spec: AssignmentSpec, received: number, status: HTMLElement): HTMLLIElement {

@@ -20,7 +20,7 @@ import {
 } from '../../quiz/trainer/index.ts';
 import { loadBank, loadCatalog } from '../../ui/content.ts';
 import { deviceStore } from '../../ui/device-store.ts';
-import { bindCopy, showFieldError } from '../../ui/dom.ts';
+import { bindCopy, ref, showFieldError } from '../../ui/dom.ts';
 import { moduleEntries, moduleLabel, selectedModules, type ModuleChapter } from './modules.ts';
 import { qrCode } from './qr.ts';
 import { ASSIGNMENTS_CHANGED, loadAssignments, saveAssignment } from './store.ts';
@@ -31,45 +31,66 @@ type QuestionMixKind = 'counts' | 'blueprint' | 'written';
 const TYPES: readonly ObjectiveType[] = ['single', 'multiple', 'judge'];
 
 /** A number field's value; a blank or malformed field reads as NaN, which validation names. */
-function integerOf(input: HTMLInputElement | null, blank: number): number {
-  const value = input?.value.trim() ?? '';
+function integerOf(input: HTMLInputElement, blank: number): number {
+  const value = input.value.trim();
   if (value === '') return blank;
   return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
 }
+
+type BlueprintInfo = Pick<Blueprint, 'id' | 'description' | 'minutes'> & { passPercent: number };
 
 class TrainerBuilder extends HTMLElement {
   #chapters: ModuleChapter[] = [];
   #sectionCounts: Record<string, TypeCounts> = {};
 
+  get #form(): HTMLFormElement {
+    return ref<HTMLFormElement>(this, 'form');
+  }
+
+  get #output(): HTMLElement {
+    return ref(this, 'output');
+  }
+
+  get #formError(): HTMLElement {
+    return ref(this, 'form-error');
+  }
+
+  get #blueprintSelect(): HTMLSelectElement {
+    return ref<HTMLSelectElement>(this, 'blueprint');
+  }
+
+  /** The count field of a type at a difficulty (1 易, 2 中, 3 难). */
+  #count(type: ObjectiveType, difficulty: number): HTMLInputElement {
+    return ref<HTMLInputElement>(this, `count-${type}-${difficulty}`);
+  }
+
+  /** The JSON the component renders into a `<script type="application/json">` block. */
+  #data<T>(name: string): T {
+    return JSON.parse(ref(this, name).textContent) as T;
+  }
+
   connectedCallback() {
-    const form = this.querySelector<HTMLFormElement>('form.builder');
-    const output = this.querySelector<HTMLElement>('.output');
-    if (!form || !output) return;
-    this.#chapters = JSON.parse(this.querySelector('.module-data')?.textContent ?? '[]') as ModuleChapter[];
-    this.#sectionCounts = JSON.parse(this.querySelector('.count-data')?.textContent ?? '{}') as Record<string, TypeCounts>;
+    const form = this.#form;
+    this.#chapters = this.#data<ModuleChapter[]>('module-data');
+    this.#sectionCounts = this.#data<Record<string, TypeCounts>>('count-data');
     const entries = moduleEntries(this.#chapters);
     // fuse.js loads when the trainer first types in the filter, not with the page.
     let filter: ((query: string) => Set<string>) | null = null;
-    const blueprintInfo = JSON.parse(this.querySelector('.blueprint-data')?.textContent ?? '[]') as (Pick<Blueprint, 'id' | 'description' | 'minutes'> & {
-      passPercent: number;
-    })[];
+    const blueprintInfo = this.#data<BlueprintInfo[]>('blueprint-data');
 
-    const q = <T extends Element>(selector: string) => this.querySelector<T>(selector);
-    const moduleQuery = q<HTMLInputElement>('#tb-module-query');
-    const moduleStatus = q<HTMLElement>('.module-status');
-    const moduleChosen = q<HTMLElement>('.module-chosen');
+    const moduleQuery = ref<HTMLInputElement>(this, 'module-query');
+    const moduleStatus = ref(this, 'module-status');
+    const moduleChosen = ref(this, 'module-chosen');
     const boxes = [...this.querySelectorAll<HTMLInputElement>('input[name="module"]')];
-    const counts = q<HTMLElement>('.mix-counts');
-    const blueprintBox = q<HTMLElement>('.mix-blueprint');
-    const blueprintSelect = q<HTMLSelectElement>('#tb-blueprint');
-    const blueprintDescription = q<HTMLElement>('.blueprint-description');
-    const mixTotalText = q<HTMLElement>('.mix-total');
-    const formError = q<HTMLElement>('.form-error');
+    const counts = ref(this, 'mix-counts');
+    const blueprintBox = ref(this, 'mix-blueprint');
+    const blueprintDescription = ref(this, 'blueprint-description');
+    const mixTotalText = ref(this, 'mix-total');
 
     // Prefill the trainer's name from the last assignment made on this device.
-    const trainerInput = q<HTMLInputElement>('#tb-trainer');
+    const trainerInput = ref<HTMLInputElement>(this, 'trainer');
     const last = loadAssignments(deviceStore()).specs[0];
-    if (trainerInput && last && !trainerInput.value) trainerInput.value = last.trainer;
+    if (last && !trainerInput.value) trainerInput.value = last.trainer;
 
     const ticked = () => selectedModules(boxes.filter((b) => b.checked).map((b) => b.value), entries);
 
@@ -83,10 +104,8 @@ class TrainerBuilder extends HTMLElement {
         if (box.disabled) box.checked = true;
       }
       const modules = ticked();
-      if (moduleChosen) {
-        moduleChosen.textContent =
-          modules.length === 0 ? '已选：全部章节' : `已选 ${modules.length} 项：${modules.map((m) => moduleLabel(m, this.#chapters)).join('；')}`;
-      }
+      moduleChosen.textContent =
+        modules.length === 0 ? '已选：全部章节' : `已选 ${modules.length} 项：${modules.map((m) => moduleLabel(m, this.#chapters)).join('；')}`;
       this.#showAvailable(modules);
       syncWritten();
     };
@@ -99,63 +118,59 @@ class TrainerBuilder extends HTMLElement {
         syncModules();
       });
     }
-    moduleQuery?.addEventListener('input', async () => {
+    moduleQuery.addEventListener('input', async () => {
       filter ??= (await import('./module-filter.ts')).createModuleFilter(entries);
       const shown = filter(moduleQuery.value);
       for (const item of this.querySelectorAll<HTMLElement>('.module-list li')) item.hidden = !shown.has(item.dataset['key'] ?? '');
-      if (moduleStatus) {
-        const chapters = this.#chapters.filter((c) => shown.has(c.id)).length;
-        moduleStatus.textContent = moduleQuery.value.trim()
-          ? chapters > 0
-            ? `找到 ${chapters} 章的相关内容`
-            : '没有找到，换个说法试试。'
-          : '';
-      }
+      const chapters = this.#chapters.filter((c) => shown.has(c.id)).length;
+      moduleStatus.textContent = moduleQuery.value.trim()
+        ? chapters > 0
+          ? `找到 ${chapters} 章的相关内容`
+          : '没有找到，换个说法试试。'
+        : '';
     });
 
     const mixKind = (): QuestionMixKind => {
       const value = form.querySelector<HTMLInputElement>('input[name="mix"]:checked')?.value;
       return value === 'blueprint' || value === 'written' ? value : 'counts';
     };
-    const writtenBox = q<HTMLElement>('.mix-written');
+    const writtenBox = ref(this, 'mix-written');
+    const writtenList = ref(this, 'written-list');
+    const writtenStatus = ref(this, 'written-status');
     // The written items on offer follow the modules; ticks survive a change of modules where they can.
     let writtenFor: string | null = null;
     const syncWritten = () => {
-      const list = q<HTMLElement>('.written-list');
-      const status = q<HTMLElement>('.written-status');
       const modules = ticked();
-      if (mixKind() !== 'written' || !list || !status || writtenFor === modules.join(',')) return;
+      if (mixKind() !== 'written' || writtenFor === modules.join(',')) return;
       writtenFor = modules.join(',');
-      const chosen = new Set([...list.querySelectorAll<HTMLInputElement>('input[name="written"]:checked')].map((b) => b.value));
+      const chosen = new Set([...writtenList.querySelectorAll<HTMLInputElement>('input[name="written"]:checked')].map((b) => b.value));
       void import('./written-picker.ts')
-        .then(({ renderWrittenPicker }) => renderWrittenPicker(list, status, modules, this.#chapters, chosen))
+        .then(({ renderWrittenPicker }) => renderWrittenPicker(writtenList, writtenStatus, modules, this.#chapters, chosen))
         .catch(() => {
           writtenFor = null;
-          status.textContent = '题目没能加载，请检查网络后重新选择。';
+          writtenStatus.textContent = '题目没能加载，请检查网络后重新选择。';
         });
     };
     const syncMix = () => {
       const kind = mixKind();
-      if (counts) counts.hidden = kind !== 'counts';
-      if (blueprintBox) blueprintBox.hidden = kind !== 'blueprint';
-      if (writtenBox) writtenBox.hidden = kind !== 'written';
+      counts.hidden = kind !== 'counts';
+      blueprintBox.hidden = kind !== 'blueprint';
+      writtenBox.hidden = kind !== 'written';
       syncWritten();
-      const info = blueprintInfo.find((b) => b.id === blueprintSelect?.value);
-      if (blueprintDescription) blueprintDescription.textContent = info?.description ?? '';
-      const total = TYPES.reduce((sum, type) => sum + [1, 2, 3].reduce((s, d) => s + Math.max(0, integerOf(q(`#tb-count-${type}-${d}`), 0) || 0), 0), 0);
-      if (mixTotalText) mixTotalText.textContent = `共 ${total} 题，每题分值相同，满分 100 分。`;
+      const info = blueprintInfo.find((b) => b.id === this.#blueprintSelect.value);
+      blueprintDescription.textContent = info?.description ?? '';
+      const total = TYPES.reduce((sum, type) => sum + [1, 2, 3].reduce((s, d) => s + Math.max(0, integerOf(this.#count(type, d), 0) || 0), 0), 0);
+      mixTotalText.textContent = `共 ${total} 题，每题分值相同，满分 100 分。`;
     };
     form.addEventListener('change', (event) => {
       const target = event.target as HTMLElement;
       if (target.matches('input[name="mix"], #tb-blueprint')) {
         syncMix();
         // Offer the blueprint's own time limit and pass mark; the trainer may still change them.
-        const info = blueprintInfo.find((b) => b.id === blueprintSelect?.value);
+        const info = blueprintInfo.find((b) => b.id === this.#blueprintSelect.value);
         if (mixKind() === 'blueprint' && info) {
-          const minutes = q<HTMLInputElement>('#tb-minutes');
-          const pass = q<HTMLInputElement>('#tb-pass');
-          if (minutes) minutes.value = String(info.minutes);
-          if (pass) pass.value = String(info.passPercent);
+          ref<HTMLInputElement>(this, 'minutes').value = String(info.minutes);
+          ref<HTMLInputElement>(this, 'pass').value = String(info.passPercent);
         }
       }
     });
@@ -167,7 +182,7 @@ class TrainerBuilder extends HTMLElement {
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      void this.#submit(form, output, formError);
+      void this.#submit();
     });
   }
 
@@ -175,46 +190,44 @@ class TrainerBuilder extends HTMLElement {
   #showAvailable(modules: string[]): void {
     const available = availableIn(this.#sectionCounts, modules);
     for (const type of TYPES) {
-      for (const d of [0, 1, 2] as const) {
-        const hint = this.querySelector<HTMLElement>(`#tb-avail-${type}-${d + 1}`);
-        if (hint) hint.textContent = `可用 ${available[type][d]}`;
-      }
+      for (const d of [0, 1, 2] as const) ref(this, `avail-${type}-${d + 1}`).textContent = `可用 ${available[type][d]}`;
     }
   }
 
-  #readDraft(form: HTMLFormElement): AssignmentDraft {
-    const value = (selector: string) => form.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(selector)?.value ?? '';
+  #readDraft(): AssignmentDraft {
+    const form = this.#form;
+    const value = (name: string) => ref<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(this, name).value;
     const checked = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '';
     const boxes = [...form.querySelectorAll<HTMLInputElement>('input[name="module"]:checked')].map((b) => b.value);
     let mix: QuestionMix;
     if (checked('mix') === 'blueprint') {
-      mix = { blueprint: value('#tb-blueprint') };
+      mix = { blueprint: this.#blueprintSelect.value };
     } else if (checked('mix') === 'written') {
       mix = { written: [...form.querySelectorAll<HTMLInputElement>('input[name="written"]:checked')].map((b) => b.value) };
     } else {
-      const row = (type: ObjectiveType): [number, number, number] => [1, 2, 3].map((d) => integerOf(form.querySelector(`#tb-count-${type}-${d}`), 0)) as [number, number, number];
+      const row = (type: ObjectiveType): [number, number, number] => [1, 2, 3].map((d) => integerOf(this.#count(type, d), 0)) as [number, number, number];
       mix = { counts: { single: row('single'), multiple: row('multiple'), judge: row('judge') } };
     }
-    const due = value('#tb-due').trim();
+    const due = value('due').trim();
     return {
-      title: value('#tb-title'),
-      trainer: value('#tb-trainer'),
-      note: value('#tb-note'),
+      title: value('title'),
+      trainer: value('trainer'),
+      note: value('note'),
       modules: selectedModules(boxes, moduleEntries(this.#chapters)),
       mix,
-      minutes: integerOf(form.querySelector('#tb-minutes'), Number.NaN),
-      passMark: integerOf(form.querySelector('#tb-pass'), Number.NaN),
+      minutes: integerOf(ref<HTMLInputElement>(this, 'minutes'), Number.NaN),
+      passMark: integerOf(ref<HTMLInputElement>(this, 'pass'), Number.NaN),
       multiplePolicy: checked('multiplePolicy') as MultiplePolicy,
       due: due === '' ? null : due,
       variant: checked('variant') as PaperVariant,
-      showAnswers: form.querySelector<HTMLInputElement>('#tb-show-answers')?.checked ?? true,
+      showAnswers: ref<HTMLInputElement>(this, 'show-answers').checked,
     };
   }
 
-  #showProblems(form: HTMLFormElement, formError: HTMLElement | null, problems: readonly string[]): void {
+  #showProblems(problems: readonly string[]): void {
     const grouped = groupProblems(problems);
     let first: HTMLElement | null = null;
-    for (const field of form.querySelectorAll<HTMLElement>('[data-field]')) {
+    for (const field of this.#form.querySelectorAll<HTMLElement>('[data-field]')) {
       const name = field.dataset['field'] as AssignmentField;
       const messages = grouped.get(name) ?? [];
       const control =
@@ -223,23 +236,22 @@ class TrainerBuilder extends HTMLElement {
       if (messages.length > 0 && !first) first = control ?? field.querySelector<HTMLElement>('input, select');
     }
     const rest = grouped.get('form') ?? [];
-    if (formError) {
-      formError.textContent = problems.length > 0 ? `请先修改标出的 ${problems.length} 处问题。${rest.join('；')}` : '';
-      formError.hidden = problems.length === 0;
-    }
+    const formError = this.#formError;
+    formError.textContent = problems.length > 0 ? `请先修改标出的 ${problems.length} 处问题。${rest.join('；')}` : '';
+    formError.hidden = problems.length === 0;
     first?.focus();
   }
 
-  async #submit(form: HTMLFormElement, output: HTMLElement, formError: HTMLElement | null): Promise<void> {
-    const draft = this.#readDraft(form);
+  async #submit(): Promise<void> {
+    const draft = this.#readDraft();
     const created = createAssignment(draft, { random: Math.random, now: Date.now });
     const problems = created.ok ? [] : [...created.error];
     if (draft.due !== null && /^\d{4}-\d{2}-\d{2}$/.test(draft.due) && draft.due < beijingToday(Date.now())) {
       problems.push(`截止日期 ${draft.due} 已经过去，请选今天或以后的日期`);
     }
     if (!created.ok || problems.length > 0) {
-      this.#showProblems(form, formError, problems);
-      output.hidden = true;
+      this.#showProblems(problems);
+      this.#output.hidden = true;
       return;
     }
     const spec = created.value;
@@ -252,15 +264,12 @@ class TrainerBuilder extends HTMLElement {
       const [catalog, bank, { redrawPaper }] = await Promise.all([loadCatalog(), loadBank(chaptersFor(spec)), import('../../quiz/trainer/check.ts')]);
       const paper = redrawPaper(spec, catalog, bank, null);
       if (!paper.ok) {
-        this.#showProblems(form, formError, []);
-        const mixField = form.querySelector<HTMLElement>('[data-field="mix"]');
-        if (mixField) showFieldError(mixField, null, [paper.error]);
-        if (formError) {
-          formError.textContent = '所选范围的题目不够，请减少题量或扩大学习范围。';
-          formError.hidden = false;
-        }
-        form.querySelector<HTMLInputElement>('.counts input, #tb-blueprint')?.focus();
-        output.hidden = true;
+        this.#showProblems([]);
+        showFieldError(ref(this, 'mix-field'), null, [paper.error]);
+        this.#formError.textContent = '所选范围的题目不够，请减少题量或扩大学习范围。';
+        this.#formError.hidden = false;
+        this.#form.querySelector<HTMLInputElement>('.counts input, #tb-blueprint')?.focus();
+        this.#output.hidden = true;
         return;
       }
       questions = paper.value.items.length;
@@ -268,48 +277,43 @@ class TrainerBuilder extends HTMLElement {
     } catch {
       warning = '（没能加载题库来检查题量，请确认网络后在学员页面预览一次。）';
     }
-    this.#showProblems(form, formError, []);
+    this.#showProblems([]);
 
     const saved = saveAssignment(deviceStore(), spec);
     if (!saved.ok) warning += saved.message;
     else document.dispatchEvent(new CustomEvent(ASSIGNMENTS_CHANGED, { detail: spec.id }));
-    await this.#showOutput(output, spec, questions ?? mixTotal(spec, []), warning, written);
+    await this.#showOutput(spec, questions ?? mixTotal(spec, []), warning, written);
   }
 
-  async #showOutput(output: HTMLElement, spec: AssignmentSpec, questions: number | null, warning: string, written: boolean): Promise<void> {
+  async #showOutput(spec: AssignmentSpec, questions: number | null, warning: string, written: boolean): Promise<void> {
+    const output = this.#output;
     const url = new URL(assignmentLink(spec), location.href).href;
     const code = encodeAssignment(spec);
-    const linkField = output.querySelector<HTMLTextAreaElement>('#tb-link');
-    const messageField = output.querySelector<HTMLTextAreaElement>('#tb-message');
-    const summary = output.querySelector<HTMLElement>('.out-summary');
-    const status = output.querySelector<HTMLElement>('.copy-status');
-    const title = output.querySelector<HTMLElement>('#tb-output-title');
-    if (!linkField || !messageField || !status) return;
+    const linkField = ref<HTMLTextAreaElement>(output, 'link');
+    const messageField = ref<HTMLTextAreaElement>(output, 'message');
+    const status = ref(output, 'copy-status');
+    const title = ref(output, 'output-title');
     linkField.value = url;
     messageField.value = shareMessage(spec, url, questions, written);
-    if (title) title.textContent = `作业已生成：${spec.title}`;
-    if (summary) summary.textContent = `已保存在本设备的“我的作业”里，学员的结果码可在下方“收集结果”中导入。${warning}`;
-    output.querySelector<HTMLAnchorElement>('.print-paper')?.setAttribute('href', `/trainer/print/#a=${code}`);
-    const printKey = output.querySelector<HTMLAnchorElement>('.print-key');
-    printKey?.setAttribute('href', `/trainer/print/#a=${code}&key=1`);
-    if (printKey) printKey.textContent = written ? '打印评分标准与参考答案' : '打印答案与解析';
+    title.textContent = `作业已生成：${spec.title}`;
+    ref(output, 'summary').textContent = `已保存在本设备的“我的作业”里，学员的结果码可在下方“收集结果”中导入。${warning}`;
+    ref(output, 'print-paper').setAttribute('href', `/trainer/print/#a=${code}`);
+    const printKey = ref(output, 'print-key');
+    printKey.setAttribute('href', `/trainer/print/#a=${code}&key=1`);
+    printKey.textContent = written ? '打印评分标准与参考答案' : '打印答案与解析';
     status.textContent = '';
     if (!output.dataset['bound']) {
       output.dataset['bound'] = '1';
-      const copyLink = output.querySelector<HTMLButtonElement>('.copy-link');
-      const copyMessage = output.querySelector<HTMLButtonElement>('.copy-message');
-      if (copyLink) bindCopy(copyLink, () => ({ text: linkField.value, field: linkField }), status);
-      if (copyMessage) bindCopy(copyMessage, () => ({ text: messageField.value, field: messageField }), status);
+      bindCopy(ref<HTMLButtonElement>(output, 'copy-link'), () => ({ text: linkField.value, field: linkField }), status);
+      bindCopy(ref<HTMLButtonElement>(output, 'copy-message'), () => ({ text: messageField.value, field: messageField }), status);
     }
-    const slot = output.querySelector<HTMLElement>('.qr-slot');
+    const slot = ref(output, 'qr-slot');
     output.hidden = false;
-    title?.focus();
-    if (slot) {
-      try {
-        slot.replaceChildren(await qrCode(url, `作业「${spec.title}」的二维码，扫码打开作业链接`));
-      } catch {
-        slot.textContent = '二维码生成失败，请改用链接。';
-      }
+    title.focus();
+    try {
+      slot.replaceChildren(await qrCode(url, `作业「${spec.title}」的二维码，扫码打开作业链接`));
+    } catch {
+      slot.textContent = '二维码生成失败，请改用链接。';
     }
   }
 }

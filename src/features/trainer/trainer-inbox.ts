@@ -26,7 +26,7 @@ import {
 } from '../../quiz/trainer/index.ts';
 import { loadBank, loadCatalog } from '../../ui/content.ts';
 import { deviceStore } from '../../ui/device-store.ts';
-import { download, el, readFiles, runInSlices } from '../../ui/dom.ts';
+import { download, el, readFiles, ref, runInSlices } from '../../ui/dom.ts';
 import { renderReport } from './report.ts';
 import { loadInbox, saveInbox } from './inbox-store.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, OPEN_REPORT } from './store.ts';
@@ -56,14 +56,21 @@ class TrainerInbox extends HTMLElement {
   /** The import under way, if any: one at a time, and a change of assignment stops it. */
   #importing: { cancelled: boolean } | null = null;
 
+  get #files(): HTMLInputElement {
+    return ref<HTMLInputElement>(this, 'files');
+  }
+
+  /** What the last import found, code by code. */
+  get #added(): HTMLElement {
+    return ref(this, 'added');
+  }
+
   connectedCallback() {
-    const select = this.querySelector<HTMLSelectElement>('#ti-assignment');
-    const form = this.querySelector<HTMLFormElement>('form.paste');
-    const textarea = this.querySelector<HTMLTextAreaElement>('#ti-codes');
-    const files = this.querySelector<HTMLInputElement>('#ti-files');
-    const drop = this.querySelector<HTMLElement>('.drop');
-    const exportButton = this.querySelector<HTMLButtonElement>('.export');
-    if (!select || !form || !textarea || !files || !drop || !exportButton) return;
+    const select = ref<HTMLSelectElement>(this, 'assignment');
+    const form = ref<HTMLFormElement>(this, 'paste');
+    const textarea = ref<HTMLTextAreaElement>(this, 'codes');
+    const files = this.#files;
+    const drop = ref(this, 'drop');
 
     // Opened from 「我的作业」 before this module had loaded (TrainerInbox.astro): open that one.
     const opened = this.dataset['open'] ?? null;
@@ -96,7 +103,7 @@ class TrainerInbox extends HTMLElement {
         textarea.value = codesNotTakenIn(rows).join('\n');
       });
     });
-    this.querySelector<HTMLButtonElement>('.cancel-import')?.addEventListener('click', () => {
+    ref(this, 'cancel-import').addEventListener('click', () => {
       if (this.#importing) this.#importing.cancelled = true;
     });
     files.addEventListener('change', () => {
@@ -114,7 +121,7 @@ class TrainerInbox extends HTMLElement {
       drop.classList.remove('is-over');
       void this.#addFiles(event.dataTransfer?.files ?? []);
     });
-    exportButton.addEventListener('click', () => {
+    ref(this, 'export').addEventListener('click', () => {
       if (!this.#spec || !this.#inbox) return;
       download(fileName([this.#spec.title, '收件箱'], 'json'), serializeInbox(this.#inbox), 'application/json');
     });
@@ -126,8 +133,7 @@ class TrainerInbox extends HTMLElement {
     this.#specs = specs;
     const keep = preferred ?? select.value;
     select.replaceChildren(...specs.map((s) => new Option(`${s.title}（${new Date(s.createdAt * 1000).toLocaleDateString('zh-CN')} 创建）`, s.id)));
-    const empty = this.querySelector<HTMLElement>('.empty');
-    if (empty) empty.hidden = specs.length > 0;
+    ref(this, 'empty').hidden = specs.length > 0;
     select.disabled = specs.length === 0;
     const id = specs.some((s) => s.id === keep) ? keep : (specs[0]?.id ?? '');
     select.value = id;
@@ -138,8 +144,7 @@ class TrainerInbox extends HTMLElement {
   #close(): void {
     this.#spec = null;
     this.#inbox = null;
-    const body = this.querySelector<HTMLElement>('.inbox-body');
-    if (body) body.hidden = true;
+    ref(this, 'inbox-body').hidden = true;
   }
 
   #open(id: string): void {
@@ -151,24 +156,16 @@ class TrainerInbox extends HTMLElement {
     const loaded = loadInbox(deviceStore(), spec);
     this.#inbox = loaded.inbox;
     this.#showStorageProblem(loaded.problem);
-    const body = this.querySelector<HTMLElement>('.inbox-body');
-    if (body) body.hidden = false;
-    const facts = this.querySelector<HTMLElement>('.facts');
-    if (facts) {
-      const total = mixTotal(spec, []);
-      facts.textContent = `培训师：${spec.trainer} · 截止：${dueText(spec)} · ${rulesText(spec, total)} · ${VARIANT_NAMES[spec.variant]} · 作业编号 ${spec.id}`;
-    }
-    if (changed) {
-      const added = this.querySelector<HTMLElement>('.added');
-      if (added) added.hidden = true;
-    }
+    ref(this, 'inbox-body').hidden = false;
+    const total = mixTotal(spec, []);
+    ref(this, 'facts').textContent = `培训师：${spec.trainer} · 截止：${dueText(spec)} · ${rulesText(spec, total)} · ${VARIANT_NAMES[spec.variant]} · 作业编号 ${spec.id}`;
+    if (changed) this.#added.hidden = true;
     this.#renderCount();
     void this.#renderReport();
   }
 
   #showStorageProblem(message: string | null): void {
-    const box = this.querySelector<HTMLElement>('.storage-problem');
-    if (!box) return;
+    const box = ref(this, 'storage-problem');
     box.textContent = message ?? '';
     box.hidden = message === null;
   }
@@ -226,22 +223,22 @@ class TrainerInbox extends HTMLElement {
    * (given null) hides it. The sentence is read out at most once a second, the bar moves freely.
    */
   #showProgress(total: number): (done: number | null) => void {
-    const box = this.querySelector<HTMLElement>('.importing');
-    const bar = this.querySelector<HTMLProgressElement>('.importing progress');
-    const status = this.querySelector<HTMLElement>('.import-status');
-    const buttons = this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('form.paste button[type="submit"], #ti-files');
+    const box = ref(this, 'importing');
+    const bar = ref<HTMLProgressElement>(this, 'progress');
+    const status = ref(this, 'import-status');
+    const buttons = [ref<HTMLButtonElement>(this, 'add'), this.#files];
     for (const button of buttons) button.disabled = true;
-    if (box) box.hidden = false;
-    if (bar) bar.max = Math.max(1, total);
+    box.hidden = false;
+    bar.max = Math.max(1, total);
     let said = 0;
     return (done) => {
       if (done === null) {
-        if (box) box.hidden = true;
+        box.hidden = true;
         for (const button of buttons) button.disabled = false;
         return;
       }
-      if (bar) bar.value = done;
-      if (status && performance.now() - said > 1000) {
+      bar.value = done;
+      if (performance.now() - said > 1000) {
         said = performance.now();
         status.textContent = `正在检查结果码：${done} / ${total}……`;
       }
@@ -249,10 +246,9 @@ class TrainerInbox extends HTMLElement {
   }
 
   #showAdded(sources: Source[], extra: string): void {
-    const box = this.querySelector<HTMLElement>('.added');
-    const summary = this.querySelector<HTMLElement>('.added-summary');
-    const rowsBox = this.querySelector<HTMLElement>('.added-rows');
-    if (!box || !summary || !rowsBox) return;
+    const box = this.#added;
+    const summary = ref(this, 'added-summary');
+    const rowsBox = ref(this, 'added-rows');
     const rows = sources.flatMap((s) => s.rows.map((row) => ({ source: s.label, row })));
     const tally = (status: InboxStatus) => rows.filter((r) => r.row.status === status).length;
     const parts = (['accepted', 'duplicate', 'wrong-assignment', 'corrupt'] as const)
@@ -297,19 +293,18 @@ class TrainerInbox extends HTMLElement {
   }
 
   #renderCount(): void {
-    const count = this.querySelector<HTMLElement>('.count');
-    if (!count || !this.#inbox) return;
+    if (!this.#inbox) return;
     const results = inboxResults(this.#inbox);
     const learners = new Set(results.map((r) => learnerKey(r.learner))).size;
-    count.textContent =
+    ref(this, 'count').textContent =
       results.length === 0 ? '收件箱是空的。' : `收件箱共 ${results.length} 份提交，来自 ${learners} 位学员（已保存在本设备上）。`;
   }
 
   async #renderReport(): Promise<void> {
     const spec = this.#spec;
     const inbox = this.#inbox;
-    const container = this.querySelector<HTMLElement>('.report');
-    if (!spec || !inbox || !container) return;
+    if (!spec || !inbox) return;
+    const container = ref(this, 'report');
     const ticket = ++this.#reportTicket;
     const results = inboxResults(inbox);
     if (results.length === 0) {

@@ -9,7 +9,7 @@ import type { AnyPaper, ObjectiveType, Paper, PaperItem } from '../../quiz/index
 import { chaptersToLoad, checkAssignment, decodeAssignment, encodeAssignment, POLICY_NAMES, type AssignmentSpec } from '../../quiz/trainer/index.ts';
 import { SITE_NAME } from '../../site.ts';
 import { loadBank, loadCatalog, sectionUrl, type Catalog } from '../../ui/content.ts';
-import { el, link } from '../../ui/dom.ts';
+import { el, link, ref } from '../../ui/dom.ts';
 import { formatPoints } from '../../ui/format.ts';
 import { LETTERS } from '../../ui/labels.ts';
 import { moduleLabel } from './modules.ts';
@@ -142,18 +142,27 @@ class TrainerPrint extends HTMLElement {
     });
   }
 
-  #get<T extends HTMLElement>(selector: string): T | null {
-    return this.querySelector<T>(selector);
+  get #loading(): HTMLElement {
+    return ref(this, 'loading');
+  }
+
+  get #viewPaper(): HTMLButtonElement {
+    return ref<HTMLButtonElement>(this, 'view-paper');
+  }
+
+  get #viewKey(): HTMLButtonElement {
+    return ref<HTMLButtonElement>(this, 'view-key');
+  }
+
+  get #printKey(): HTMLButtonElement {
+    return ref<HTMLButtonElement>(this, 'print-key');
   }
 
   #fail(message: string): void {
-    const loading = this.#get('.loading');
-    const problem = this.#get('.problem');
-    if (loading) loading.hidden = true;
-    if (problem) {
-      problem.textContent = message;
-      problem.hidden = false;
-    }
+    this.#loading.hidden = true;
+    const problem = ref(this, 'problem');
+    problem.textContent = message;
+    problem.hidden = false;
   }
 
   async #open(): Promise<void> {
@@ -175,22 +184,17 @@ class TrainerPrint extends HTMLElement {
     if (!check.paper.ok) return this.#fail(`无法组卷：${check.problems.join('；')}`);
     this.#catalog = catalog;
     this.#paper = check.paper.value;
-    const stale = this.#get('.stale');
-    if (stale && check.problems.length > 0) {
+    if (check.problems.length > 0) {
+      const stale = ref(this, 'stale');
       stale.textContent = `这份作业里有些内容本站已经没有了，试卷按还在的内容出题：${check.problems.join('；')}`;
       stale.hidden = false;
     }
-    const loading = this.#get('.loading');
-    if (loading) loading.hidden = true;
-    const controls = this.#get('.controls');
-    if (controls) controls.hidden = false;
-    const variantNote = this.#get('.variant-note');
-    if (variantNote) variantNote.hidden = spec.variant !== 'per-learner';
+    this.#loading.hidden = true;
+    ref(this, 'controls').hidden = false;
+    ref(this, 'variant-note').hidden = spec.variant !== 'per-learner';
     if (isWrittenPaper(check.paper.value)) {
-      const viewKey = this.#get('.view-key');
-      const printKey = this.#get('.print-key');
-      if (viewKey) viewKey.textContent = '看评分标准';
-      if (printKey) printKey.textContent = '打印评分标准与参考答案';
+      this.#viewKey.textContent = '看评分标准';
+      this.#printKey.textContent = '打印评分标准与参考答案';
     }
 
     const show = (key: boolean, print: boolean) => {
@@ -199,10 +203,10 @@ class TrainerPrint extends HTMLElement {
         if (print) window.print();
       });
     };
-    this.#get('.view-paper')?.addEventListener('click', () => show(false, false));
-    this.#get('.view-key')?.addEventListener('click', () => show(true, false));
-    this.#get('.print-paper')?.addEventListener('click', () => show(false, true));
-    this.#get('.print-key')?.addEventListener('click', () => show(true, true));
+    this.#viewPaper.addEventListener('click', () => show(false, false));
+    this.#viewKey.addEventListener('click', () => show(true, false));
+    ref(this, 'print-paper').addEventListener('click', () => show(false, true));
+    this.#printKey.addEventListener('click', () => show(true, true));
     void this.#render();
   }
 
@@ -210,15 +214,15 @@ class TrainerPrint extends HTMLElement {
     const spec = this.#spec;
     const paper = this.#paper;
     const catalog = this.#catalog;
-    const sheet = this.#get('.sheet');
-    const title = this.#get('.print-title');
-    if (!spec || !paper || !catalog || !sheet || !title) return;
+    if (!spec || !paper || !catalog) return;
+    const sheet = ref(this, 'sheet');
+    const title = ref(this, 'title');
     const { key } = readFragment(location.hash);
     const written = isWrittenPaper(paper);
     title.textContent = key ? `${spec.title} · ${written ? '评分标准与参考答案' : '答案与解析'}` : spec.title;
     document.title = `${title.textContent} · 打印 · ${SITE_NAME}`;
-    this.#get('.view-paper')?.setAttribute('aria-pressed', String(!key));
-    this.#get('.view-key')?.setAttribute('aria-pressed', String(key));
+    this.#viewPaper.setAttribute('aria-pressed', String(!key));
+    this.#viewKey.setAttribute('aria-pressed', String(key));
     if (written) {
       // The skills paper's views load with the first skills paper, not with every print page.
       const { renderWrittenKey, renderWrittenPaper } = await import('./print-written.ts');
