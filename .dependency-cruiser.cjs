@@ -10,44 +10,42 @@ const BROWSER = '^src/(features|ui|components|pages|layouts|scripts)/';
 // (trainer/check) on use, and the learner's entries (trainer/store) without the trainer's inbox.
 const ENGINE_ENTRIES = '^src/quiz/(index|trainer/index|trainer/csv|trainer/check|trainer/store)[.]ts$';
 
+/** Every rule here is an error: a forbidden dependency. */
+const rule = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      severity: 'error',
-      comment: 'A cycle makes load order matter and hides which module depends on which.',
-      from: { path: '^src/' },
-      to: { circular: true },
-    },
-    {
-      name: 'engine-stays-pure',
-      severity: 'error',
-      comment: 'src/quiz is pure TypeScript: no Astro, no browser code, no content collections.',
-      from: { path: '^src/quiz/' },
-      to: { path: ['^src/(features|ui|components|pages|layouts|content)/', '^astro', '^astro:'] },
-    },
-    {
-      name: 'content-has-no-browser-code',
-      severity: 'error',
-      comment: 'The content pipeline feeds the pages; it never imports them.',
-      from: { path: '^src/content/' },
-      to: { path: BROWSER },
-    },
-    {
-      name: 'ui-kit-below-features',
-      severity: 'error',
-      comment: 'The UI kit (src/ui) is used by features; it does not know them.',
-      from: { path: '^src/ui/' },
-      to: { path: '^src/(features|components|pages|layouts)/' },
-    },
-    {
-      name: 'browser-uses-engine-entries',
-      severity: 'error',
-      comment: 'Pages and features import src/quiz only through its entries (ENGINE_ENTRIES).',
-      from: { path: BROWSER },
-      to: { path: '^src/quiz/', pathNot: ENGINE_ENTRIES },
-    },
+    rule(
+      'no-circular',
+      'A cycle makes load order matter and hides which module depends on which.',
+      { path: '^src/' },
+      { circular: true },
+    ),
+    rule(
+      'engine-stays-pure',
+      'src/quiz is pure TypeScript: no Astro, no browser code, no content collections.',
+      { path: '^src/quiz/' },
+      { path: ['^src/(features|ui|components|pages|layouts|content)/', '^astro', '^astro:'] },
+    ),
+    rule(
+      'content-has-no-browser-code',
+      'The content pipeline feeds the pages; it never imports them.',
+      { path: '^src/content/' },
+      { path: BROWSER },
+    ),
+    rule(
+      'ui-kit-below-features',
+      'The UI kit (src/ui) is used by features; it does not know them.',
+      { path: '^src/ui/' },
+      { path: '^src/(features|components|pages|layouts)/' },
+    ),
+    rule(
+      'browser-uses-engine-entries',
+      'Pages and features import src/quiz only through its entries (ENGINE_ENTRIES).',
+      { path: BROWSER },
+      { path: '^src/quiz/', pathNot: ENGINE_ENTRIES },
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

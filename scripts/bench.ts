@@ -3,6 +3,8 @@
  * Each measurement is one entry in MEASUREMENTS; the JSON object and the table follow that list.
  */
 import { performance } from 'node:perf_hooks';
+import { loadContentSources } from '../src/content/load-content.ts';
+import { checkContent } from '../src/content/validate.ts';
 import {
   createRandom,
   drawPaper,
@@ -13,7 +15,7 @@ import {
 } from '../src/quiz/index.ts';
 import { computeClassReport } from '../src/quiz/trainer/index.ts';
 import { syntheticClass } from '../src/quiz/trainer/bench.ts';
-import type { Attempt, AttemptStep, Blueprint, Difficulty, ObjectiveType, Paper, QuizQuestion, Responses } from '../src/quiz/index.ts';
+import type { Attempt, AttemptStep, Difficulty, ObjectiveType, Paper, QuizQuestion, Responses } from '../src/quiz/index.ts';
 
 const RUNS = 41;
 const WARMUP = 5;
@@ -42,21 +44,9 @@ function syntheticBank(size: number, chapters: number): QuizQuestion[] {
   });
 }
 
-/** The national theory paper: 25 ethics questions worth 10 points, 100 others worth 90. */
-const blueprint: Blueprint = {
-  id: 'bench',
-  title: '理论知识模拟',
-  description: 'benchmark',
-  minutes: 90,
-  passMark: 60,
-  multiplePolicy: 'all-or-nothing',
-  perChapter: false,
-  shuffleOptions: true,
-  parts: [
-    { title: '职业道德', points: 10, pool: { tags: ['职业道德'] }, draw: { single: 15, multiple: 10, judge: 0 } },
-    { title: '理论知识', points: 90, pool: { excludeTags: ['职业道德'] }, draw: { single: 70, multiple: 20, judge: 10 } },
-  ],
-};
+/** The national theory paper as the content defines it (src/content/exams/secretary-theory.yaml). */
+const blueprint = checkContent(loadContentSources(process.cwd())).blueprints.find((b) => b.id === 'secretary-theory');
+if (!blueprint) throw new Error('src/content/exams/secretary-theory.yaml is missing');
 
 const bank = syntheticBank(10_000, 12);
 const paper: Paper = drawPaper(bank, blueprint, 'bench-paper');

@@ -3,17 +3,8 @@
  * options `A. …` or `A) …` one per line, then `ANSWER: X`. It holds single choice only, with no
  * feedback, so an export carries no explanation and leaves the other types out.
  */
-import {
-  defaultTitle,
-  optionLetter,
-  skippedNote,
-  skippedWritten,
-  stripBom,
-  type BankSelection,
-  type ExportResult,
-  type ImportedQuestion,
-  type ImportResult,
-} from './interchange.ts';
+import { defaultTitle, optionLetter, skippedNote, skippedWritten, stripBom } from './interchange.ts';
+import type { BankSelection, ExportResult, ImportedQuestion, ImportResult } from './interchange.ts';
 
 /** Moodle's test for an option line; anything else that is not `ANSWER:` starts a new question. */
 const OPTION_LINE = /^[A-Z][).]/;

@@ -5,17 +5,8 @@
  */
 import Papa from 'papaparse';
 import { JUDGE_OPTIONS, type Difficulty } from '../quiz/models.ts';
-import {
-  defaultTitle,
-  optionLetter,
-  skippedWritten,
-  stripBom,
-  type BankSelection,
-  type ExportResult,
-  type ImportedQuestion,
-  type ImportResult,
-  type SkippedItem,
-} from './interchange.ts';
+import { defaultTitle, optionLetter, skippedWritten, stripBom } from './interchange.ts';
+import type { BankSelection, ExportResult, ImportedQuestion, ImportResult, SkippedItem } from './interchange.ts';
 
 const BOM = '\uFEFF';
 const OPTION_COLUMNS = ['option_A', 'option_B', 'option_C', 'option_D', 'option_E'] as const;

@@ -6,18 +6,8 @@
  * reads here as it reads in Moodle. The writer emits only what that reader gives back unchanged.
  */
 import { JUDGE_OPTIONS, type CaseItem, type Difficulty, type QuizQuestion } from '../quiz/models.ts';
-import {
-  ANSWER_BLANK,
-  defaultTitle,
-  optionLetter,
-  skippedNote,
-  stripBom,
-  type BankSelection,
-  type ExportResult,
-  type ImportedQuestion,
-  type ImportResult,
-  type SkippedItem,
-} from './interchange.ts';
+import { ANSWER_BLANK, defaultTitle, optionLetter, skippedNote, stripBom } from './interchange.ts';
+import type { BankSelection, ExportResult, ImportedQuestion, ImportResult, SkippedItem } from './interchange.ts';
 
 // Escaped characters become private-use placeholders before any structural search, as Moodle
 // swaps them for `&&058;`-style tokens, so `\{` or `\~` can never open a block or an option.

@@ -3,7 +3,7 @@
  * the same inputs always give the same questions in the same order with the same option order.
  */
 import type { Blueprint, BlueprintPart, MultiplePolicy, ObjectiveType, QuizQuestion } from './models.ts';
-import { describeShortfall, forChapter, inPool, OBJECTIVE_TYPES, totalDrawn } from './pool.ts';
+import { describeShortfall, forChapter, inPool, OBJECTIVE_TYPES, ShortfallError, totalDrawn } from './pool.ts';
 import type { Shortfall } from './pool.ts';
 import { createRandom, pick, shuffle } from './random.ts';
 import type { Random } from './random.ts';
@@ -67,12 +67,10 @@ export interface DrawOptions {
 }
 
 /** The blueprint cannot be filled from the bank; `message` names every shortfall. */
-export class PaperDrawError extends Error {
-  readonly shortfalls: Shortfall[];
+export class PaperDrawError extends ShortfallError<Shortfall> {
   constructor(title: string, shortfalls: Shortfall[]) {
-    super(`无法组卷「${title}」：${shortfalls.map(describeShortfall).join('；')}`);
+    super(title, shortfalls, describeShortfall);
     this.name = 'PaperDrawError';
-    this.shortfalls = shortfalls;
   }
 }
 
@@ -151,7 +149,14 @@ export function restorePaper(bank: readonly QuizQuestion[], layout: PaperLayout)
   return { ...layout, items };
 }
 
-function headerOf(blueprint: Blueprint, seed: string, chapter: string | null, parts: BlueprintPart[]): PaperHeader {
+/** A paper's header from its blueprint; `count` says how many items a part draws (questions by default). */
+export function headerOf(
+  blueprint: Blueprint,
+  seed: string,
+  chapter: string | null,
+  parts: BlueprintPart[],
+  count: (part: BlueprintPart) => number = (part) => totalDrawn(part.draw),
+): PaperHeader {
   return {
     blueprintId: blueprint.id,
     title: blueprint.title,
@@ -160,7 +165,7 @@ function headerOf(blueprint: Blueprint, seed: string, chapter: string | null, pa
     minutes: blueprint.minutes,
     passMark: blueprint.passMark,
     multiplePolicy: blueprint.multiplePolicy,
-    parts: parts.map((part) => ({ title: part.title, points: part.points, count: totalDrawn(part.draw) })),
+    parts: parts.map((part) => ({ title: part.title, points: part.points, count: count(part) })),
   };
 }
 

@@ -37,18 +37,42 @@ export function describeShortfall(s: Shortfall): string {
  * overlapping pools it may report a shortfall that a cleverer assignment would avoid.
  */
 export function findShortfalls(bank: readonly QuizQuestion[], parts: readonly BlueprintPart[]): Shortfall[] {
+  return shortfallsOf(bank, parts, OBJECTIVE_TYPES, (q) => q.type, (part, type) => part.draw[type]).map(({ kind, ...rest }) => ({ ...rest, type: kind }));
+}
+
+/**
+ * What the parts need of each kind of item that the pools cannot give, filling the parts in order
+ * as the draws do (an item serves one part only): the one count behind the objective and the
+ * written shortfalls.
+ */
+export function shortfallsOf<K extends string, T extends Pick<QuizQuestion, 'id' | 'chapter' | 'tags'>>(
+  items: readonly T[],
+  parts: readonly BlueprintPart[],
+  kinds: readonly K[],
+  kindOf: (item: T) => K,
+  needed: (part: BlueprintPart, kind: K) => number,
+): { part: string; kind: K; needed: number; available: number }[] {
   const used = new Set<string>();
-  const shortfalls: Shortfall[] = [];
+  const shortfalls: { part: string; kind: K; needed: number; available: number }[] = [];
   for (const part of parts) {
-    for (const type of OBJECTIVE_TYPES) {
-      const needed = part.draw[type];
-      if (needed === 0) continue;
-      const candidates = bank.filter((q) => q.type === type && !used.has(q.id) && inPool(q, part.pool));
-      if (candidates.length < needed) shortfalls.push({ part: part.title, type, needed, available: candidates.length });
-      for (const q of candidates.slice(0, needed)) used.add(q.id);
+    for (const kind of kinds) {
+      const count = needed(part, kind);
+      if (count === 0) continue;
+      const candidates = items.filter((item) => kindOf(item) === kind && !used.has(item.id) && inPool(item, part.pool));
+      if (candidates.length < count) shortfalls.push({ part: part.title, kind, needed: count, available: candidates.length });
+      for (const item of candidates.slice(0, count)) used.add(item.id);
     }
   }
   return shortfalls;
+}
+
+/** A blueprint the bank cannot fill; `message` names every shortfall. */
+export class ShortfallError<S> extends Error {
+  readonly shortfalls: S[];
+  constructor(title: string, shortfalls: S[], describe: (shortfall: S) => string) {
+    super(`无法组卷「${title}」：${shortfalls.map(describe).join('；')}`);
+    this.shortfalls = shortfalls;
+  }
 }
 
 export function totalDrawn(draw: DrawCounts): number {

@@ -6,11 +6,11 @@
  * of 得分点 ticked, scaled to the paper's 100.
  */
 import type { AttemptState } from './attempt.ts';
-import { allocate, type Paper, type PaperHeader, type PaperLayout, type PaperSlot } from './draw.ts';
+import { allocate, headerOf, type Paper, type PaperHeader, type PaperLayout, type PaperSlot } from './draw.ts';
 import { isWrittenBlueprint, TYPE_NAMES, WRITTEN_KINDS, type Blueprint, type CaseItem, type WrittenKind } from './models.ts';
 
 export { isWrittenBlueprint, WRITTEN_KINDS };
-import { forChapter, inPool } from './pool.ts';
+import { forChapter, inPool, ShortfallError, shortfallsOf } from './pool.ts';
 import { createRandom, pick, shuffle } from './random.ts';
 
 
@@ -41,30 +41,17 @@ export interface WrittenShortfall {
 }
 
 export function findWrittenShortfalls(items: readonly CaseItem[], blueprint: Pick<Blueprint, 'parts'>): WrittenShortfall[] {
-  const used = new Set<string>();
-  const shortfalls: WrittenShortfall[] = [];
-  for (const part of blueprint.parts) {
-    for (const kind of WRITTEN_KINDS) {
-      const needed = part.written?.[kind] ?? 0;
-      if (needed === 0) continue;
-      const candidates = items.filter((item) => item.kind === kind && !used.has(item.id) && inPool(item, part.pool));
-      if (candidates.length < needed) shortfalls.push({ part: part.title, kind, needed, available: candidates.length });
-      for (const item of candidates.slice(0, needed)) used.add(item.id);
-    }
-  }
-  return shortfalls;
+  return shortfallsOf(items, blueprint.parts, WRITTEN_KINDS, (item) => item.kind, (part, kind) => part.written?.[kind] ?? 0);
 }
 
 export function describeWrittenShortfall(s: WrittenShortfall): string {
   return `「${s.part}」${TYPE_NAMES[s.kind]}：需要 ${s.needed} 道，可用 ${s.available} 道`;
 }
 
-export class WrittenDrawError extends Error {
-  readonly shortfalls: WrittenShortfall[];
+export class WrittenDrawError extends ShortfallError<WrittenShortfall> {
   constructor(title: string, shortfalls: WrittenShortfall[]) {
-    super(`无法组卷「${title}」：${shortfalls.map(describeWrittenShortfall).join('；')}`);
+    super(title, shortfalls, describeWrittenShortfall);
     this.name = 'WrittenDrawError';
-    this.shortfalls = shortfalls;
   }
 }
 
@@ -102,18 +89,7 @@ export function drawWrittenPaper(items: readonly CaseItem[], blueprint: Blueprin
     }
   });
   const count = (part: (typeof parts)[number]) => WRITTEN_KINDS.reduce((n, kind) => n + (part.written?.[kind] ?? 0), 0);
-  return {
-    kind: 'written',
-    blueprintId: blueprint.id,
-    title: blueprint.title,
-    seed,
-    chapter,
-    minutes: blueprint.minutes,
-    passMark: blueprint.passMark,
-    multiplePolicy: blueprint.multiplePolicy,
-    parts: parts.map((part) => ({ title: part.title, points: part.points, count: count(part) })),
-    items: drawn,
-  };
+  return { kind: 'written', ...headerOf(blueprint, seed, chapter, parts, count), items: drawn };
 }
 
 /** The storable form of a written paper: slots, marked as written. */

@@ -21,27 +21,29 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-let catalog: Promise<Catalog> | undefined;
-let glossary: Promise<GlossaryEntry[]> | undefined;
-const banks = new Map<string, Promise<Bank>>();
+/** One fetch per URL and page; a failed one is forgotten, so that 重新载入 fetches again. */
+const fetched = new Map<string, Promise<unknown>>();
+
+function fetchOnce<T>(url: string): Promise<T> {
+  let pending = fetched.get(url) as Promise<T> | undefined;
+  if (!pending) {
+    pending = fetchJson<T>(url);
+    fetched.set(url, pending);
+    pending.catch(() => fetched.delete(url));
+  }
+  return pending;
+}
 
 export function loadCatalog(): Promise<Catalog> {
-  catalog ??= fetchJson<Catalog>('/data/catalog.json');
-  return catalog;
+  return fetchOnce<Catalog>('/data/catalog.json');
 }
 
 export function loadGlossary(): Promise<GlossaryEntry[]> {
-  glossary ??= fetchJson<GlossaryEntry[]>('/data/glossary.json');
-  return glossary;
+  return fetchOnce<GlossaryEntry[]>('/data/glossary.json');
 }
 
 function loadChapterBank(chapter: string): Promise<Bank> {
-  let bank = banks.get(chapter);
-  if (!bank) {
-    bank = fetchJson<Bank>(`/data/bank/${encodeURIComponent(chapter)}.json`);
-    banks.set(chapter, bank);
-  }
-  return bank;
+  return fetchOnce<Bank>(`/data/bank/${encodeURIComponent(chapter)}.json`);
 }
 
 /** The questions of the given chapters (all chapters when omitted), merged. */

@@ -29,7 +29,7 @@ export function renderQuestion(question: QuizQuestion, options: QuestionViewOpti
   const inputType = question.type === 'multiple' ? 'checkbox' : 'radio';
   const list = el('div', 'options');
   question.options.forEach((text, index) => {
-    const label = el('label', 'option');
+    const label = el('label', 'option choice');
     const input = el('input');
     input.type = inputType;
     input.name = name;

@@ -6,7 +6,7 @@
  */
 import { seemsCovered } from '../quiz/index.ts';
 import type { CaseItem, Material, WrittenPart } from '../quiz/index.ts';
-import { el } from './dom.ts';
+import { el, table } from './dom.ts';
 import { TYPE_NAMES } from './labels.ts';
 
 /** 「案例分析」 or 「工作实务 · 拟写」. */
@@ -37,25 +37,7 @@ function materialView(material: Material): HTMLElement {
   const figure = el('figure', 'material');
   figure.append(el('figcaption', undefined, material.title));
   if (material.text !== undefined) figure.append(paragraphs(material.text, 'material-text'));
-  if (material.table) {
-    const table = el('table');
-    const head = el('tr');
-    for (const column of material.table.columns) {
-      const th = el('th', undefined, column);
-      th.scope = 'col';
-      head.append(th);
-    }
-    const thead = el('thead');
-    thead.append(head);
-    const body = el('tbody');
-    for (const row of material.table.rows) {
-      const tr = el('tr');
-      for (const cell of row) tr.append(el('td', undefined, cell));
-      body.append(tr);
-    }
-    table.append(thead, body);
-    figure.append(table);
-  }
+  if (material.table) figure.append(table(material.table.columns, material.table.rows));
   return figure;
 }
 

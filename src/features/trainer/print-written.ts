@@ -6,7 +6,7 @@
 import type { CaseItem, WrittenPaper, WrittenPart } from '../../quiz/index.ts';
 import type { AssignmentSpec } from '../../quiz/trainer/index.ts';
 import { sectionUrl, type Catalog } from '../../ui/content.ts';
-import { el, link } from '../../ui/dom.ts';
+import { el, link, table } from '../../ui/dom.ts';
 import { formatPoints } from '../../ui/format.ts';
 import { itemMax, modelAnswer, partPrompt, writtenBrief, writtenKindLabel } from '../../ui/written-view.ts';
 import { moduleLabel } from './modules.ts';
@@ -74,24 +74,9 @@ export function renderWrittenPaper(spec: AssignmentSpec, paper: WrittenPaper): N
 }
 
 function rubric(part: WrittenPart): HTMLTableElement {
-  const table = el('table', 'rubric');
-  table.append(el('caption', 'visually-hidden', '得分点与分值'));
-  const head = el('tr');
-  for (const name of ['得分点', '分值']) {
-    const th = el('th', undefined, name);
-    th.scope = 'col';
-    head.append(th);
-  }
-  const thead = el('thead');
-  thead.append(head);
-  const body = el('tbody');
-  for (const point of part.points) {
-    const row = el('tr');
-    row.append(el('td', undefined, point.text), el('td', 'score', `${formatPoints(point.score)} 分`));
-    body.append(row);
-  }
-  table.append(thead, body);
-  return table;
+  const rubricTable = table(['得分点', '分值'], part.points.map((point) => [point.text, `${formatPoints(point.score)} 分`]), { caption: '得分点与分值', className: 'rubric' });
+  for (const row of rubricTable.tBodies[0]?.rows ?? []) row.cells[1]?.classList.add('score');
+  return rubricTable;
 }
 
 export function renderWrittenKey(spec: AssignmentSpec, paper: WrittenPaper, catalog: Catalog): Node[] {

@@ -7,7 +7,7 @@
 import type { CaseItem, QuizQuestion } from '../../quiz/index.ts';
 import { computeClassReport, FLAG_NAMES, SUSPICIOUS, type AnyResultCode, type AssignmentSpec, type ClassReport, type PointStats, type RedrawnPaper } from '../../quiz/trainer/index.ts';
 import { sectionUrl } from '../../ui/content.ts';
-import { download, el, link } from '../../ui/dom.ts';
+import { download, el, link, table } from '../../ui/dom.ts';
 import { beijingTime, formatDuration, formatPercent, formatPoints } from '../../ui/format.ts';
 import { writtenKindLabel } from '../../ui/written-view.ts';
 import { moduleLabel, type ModuleChapter } from './modules.ts';
@@ -31,29 +31,9 @@ export interface ReportInput {
 /** Below this, a discrimination index suggests an ambiguous item or a wrong key (Moodle's guidance: 20–50 is fair). */
 const WEAK_DISCRIMINATION = 20;
 
-function table(caption: string, headers: readonly string[], rows: readonly (string | Node)[][], className?: string): HTMLTableElement {
-  const t = el('table', className);
-  // The section heading shows the title; the caption names the table for screen readers.
-  t.append(el('caption', 'visually-hidden', caption));
-  const head = el('tr');
-  for (const h of headers) {
-    const th = el('th', undefined, h);
-    th.scope = 'col';
-    head.append(th);
-  }
-  t.append(el('thead'), el('tbody'));
-  t.tHead?.append(head);
-  for (const cells of rows) {
-    const tr = el('tr');
-    cells.forEach((cell, i) => {
-      const td = el(i === 0 ? 'th' : 'td');
-      if (i === 0) (td as HTMLTableCellElement).scope = 'row';
-      td.append(cell);
-      tr.append(td);
-    });
-    t.tBodies[0]?.append(tr);
-  }
-  return t;
+/** The report's tables: named for screen readers (the section heading shows the title), each row headed by its first cell. */
+function reportTable(caption: string, headers: readonly string[], rows: readonly (string | Node)[][], className: string): HTMLTableElement {
+  return table(headers, rows, { caption, className, rowHeaders: true });
 }
 
 function section(title: string, ...content: Node[]): HTMLElement {
@@ -111,7 +91,7 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
       notes.join('；'),
     ];
   });
-  const roster = table('成绩名单（按姓名拼音排序）', ['姓名', '得分', '得分率', '结果', '用时', '交卷时间（北京时间）', '核实', '备注'], rosterRows, 'roster');
+  const roster = reportTable('成绩名单（按姓名拼音排序）', ['姓名', '得分', '得分率', '结果', '用时', '交卷时间（北京时间）', '核实', '备注'], rosterRows, 'roster');
   const anySelfMarked = report.roster.some((row) => row.selfMarked !== undefined);
   const rescored = el(
     'p',
@@ -198,7 +178,7 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
       'hint',
       '通过率：全班在这题上的平均得分率。区分度（−100 到 100）：总分高的学员是否更常答对这题；低于 20 或为负数，说明题目可能有歧义、答案可能有误，或大家都没学到。人数太少时仅供参考。',
     );
-    const items = table('逐题分析：最常错的题排在最前', ['排名', '题目', '题号', '通过率', '区分度', '作答'], itemRows, 'items');
+    const items = reportTable('逐题分析：最常错的题排在最前', ['排名', '题目', '题号', '通过率', '区分度', '作答'], itemRows, 'items');
     nodes.push(section('逐题分析', note, items));
     if (report.mostMissedPoints.length > 0) nodes.push(pointsSection(report.mostMissedPoints, cases));
 
@@ -210,7 +190,7 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
       section(
         '各小节错误率',
         el('p', 'hint', '错误率最高的小节排在最前，是最需要重新讲解的内容。'),
-        table('各小节错误率（从高到低）', ['小节', '题数', '作答次数', '错误率'], sectionRows, 'sections'),
+        reportTable('各小节错误率（从高到低）', ['小节', '题数', '作答次数', '错误率'], sectionRows, 'sections'),
       ),
     );
     if (report.excluded.length > 0) {
@@ -251,7 +231,7 @@ function pointsSection(points: readonly PointStats[], cases: ReadonlyMap<string,
         percent(p.missRate),
       ]);
     const title = `第 ${first.position} 题 · ${item ? writtenTitle(item) : `（题目 ${first.itemId} 已不在题库中）`}`;
-    parts.push(el('h5', undefined, title), table(`${title}：最常漏掉的得分点`, ['得分点', '所在', '分值', '未勾人数', '未勾比例'], rows, 'points'));
+    parts.push(el('h5', undefined, title), reportTable(`${title}：最常漏掉的得分点`, ['得分点', '所在', '分值', '未勾人数', '未勾比例'], rows, 'points'));
   }
   return section('最常漏掉的得分点（专业能力）', ...parts);
 }

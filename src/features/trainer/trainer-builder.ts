@@ -186,6 +186,13 @@ class TrainerBuilder extends HTMLElement {
     });
   }
 
+  /** Where the trainer changes the kind of mix chosen: its first count, the blueprint, or the first written item. */
+  #mixControl(mix: QuestionMix): HTMLElement {
+    if ('blueprint' in mix) return this.#blueprintSelect;
+    if ('written' in mix) return ref(this, 'written-list').querySelector<HTMLElement>('input[name="written"]') ?? ref(this, 'written-list');
+    return ref(this, 'count-single-1');
+  }
+
   /** Shows under each count how many questions of that type and difficulty the modules hold. */
   #showAvailable(modules: string[]): void {
     const available = availableIn(this.#sectionCounts, modules);
@@ -268,7 +275,7 @@ class TrainerBuilder extends HTMLElement {
         showFieldError(ref(this, 'mix-field'), null, [paper.error]);
         this.#formError.textContent = '所选范围的题目不够，请减少题量或扩大学习范围。';
         this.#formError.hidden = false;
-        this.#form.querySelector<HTMLInputElement>('.counts input, #tb-blueprint')?.focus();
+        this.#mixControl(draft.mix).focus();
         this.#output.hidden = true;
         return;
       }

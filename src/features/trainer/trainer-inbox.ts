@@ -26,7 +26,7 @@ import {
 } from '../../quiz/trainer/index.ts';
 import { loadBank, loadCatalog } from '../../ui/content.ts';
 import { deviceStore } from '../../ui/device-store.ts';
-import { download, el, readFiles, ref, runInSlices } from '../../ui/dom.ts';
+import { download, el, readFiles, ref, runInSlices, table } from '../../ui/dom.ts';
 import { renderReport } from './report.ts';
 import { loadInbox, saveInbox } from './inbox-store.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, OPEN_REPORT } from './store.ts';
@@ -260,32 +260,17 @@ class TrainerInbox extends HTMLElement {
     if (rows.length === 0) {
       rowsBox.replaceChildren();
     } else {
-      const t = el('table', 'added-table');
-      t.append(el('caption', 'visually-hidden', '本次导入的每个结果码'));
-      const head = el('tr');
-      for (const h of ['序号', '来源', '内容', '结果', '说明']) {
-        const th = el('th', undefined, h);
-        th.scope = 'col';
-        head.append(th);
-      }
-      const thead = el('thead');
-      thead.append(head);
-      const tbody = el('tbody');
-      rows.slice(0, ROWS_SHOWN).forEach(({ source, row }, i) => {
-        const tr = el('tr');
-        tr.dataset['status'] = row.status;
-        const preview = el('td');
-        preview.append(el('code', undefined, row.preview));
-        tr.append(
-          el('td', undefined, String(i + 1)),
-          el('td', undefined, source),
-          preview,
-          el('td', `status-${row.status}`, STATUS_NAMES[row.status]),
-          el('td', undefined, row.message),
-        );
-        tbody.append(tr);
+      const listed = rows.slice(0, ROWS_SHOWN);
+      const t = table(
+        ['序号', '来源', '内容', '结果', '说明'],
+        listed.map(({ source, row }, i) => [String(i + 1), source, el('code', undefined, row.preview), STATUS_NAMES[row.status], row.message]),
+        { caption: '本次导入的每个结果码', className: 'added-table' },
+      );
+      [...(t.tBodies[0]?.rows ?? [])].forEach((tr, i) => {
+        const status = listed[i]?.row.status ?? 'corrupt';
+        tr.dataset['status'] = status;
+        tr.cells[3]?.classList.add(`status-${status}`);
       });
-      t.append(thead, tbody);
       const more = rows.length > ROWS_SHOWN ? el('p', 'hint', `只列出前 ${ROWS_SHOWN} 个，其余 ${rows.length - ROWS_SHOWN} 个已计入上面的统计。`) : null;
       rowsBox.replaceChildren(t, ...(more ? [more] : []));
     }

@@ -260,6 +260,23 @@ function attemptTimes(state: AttemptState): { startedAt: number; submittedAt: nu
   return { startedAt, submittedAt: Math.max(startedAt, Math.floor(state.submittedAt / 1000)) };
 }
 
+/** What every result code starts with: who, when, the score as the learner's page computed it, the paper's fingerprint. */
+function resultHead(
+  spec: Pick<AssignmentSpec, 'id'>,
+  paper: AnyPaper,
+  state: AttemptState,
+  learner: string,
+  score: { total: number; maxTotal: number; passed: boolean },
+): Omit<ResultCode, 'answers' | 'credit'> {
+  return {
+    assignmentId: spec.id,
+    learner: learner.trim(),
+    ...attemptTimes(state),
+    score: { points: score.total, max: score.maxTotal, passed: score.passed },
+    fingerprint: paperFingerprint(paper),
+  };
+}
+
 /**
  * The result code of a submitted attempt. Times go in whole seconds. On an objective paper: the
  * answers as shown on the learner's paper and the credit per item as the paper scored it. On a
@@ -270,14 +287,9 @@ export function resultOf(spec: Pick<AssignmentSpec, 'id'>, paper: WrittenPaper, 
 export function resultOf(spec: Pick<AssignmentSpec, 'id'>, paper: AnyPaper, state: AttemptState, learner: string): AnyResultCode;
 export function resultOf(spec: Pick<AssignmentSpec, 'id'>, paper: AnyPaper, state: AttemptState, learner: string): AnyResultCode {
   if (isWrittenPaper(paper)) return writtenResultOf(spec, paper, state, learner);
-  const times = attemptTimes(state);
   const score = scorePaper(paper, state.responses);
   return {
-    assignmentId: spec.id,
-    learner: learner.trim(),
-    ...times,
-    score: { points: score.total, max: score.maxTotal, passed: score.passed },
-    fingerprint: paperFingerprint(paper),
+    ...resultHead(spec, paper, state, learner, score),
     answers: paper.items.map((_, i) => [...(state.responses[i] ?? [])]),
     credit: score.items.map((mark) => mark.credit),
   };
@@ -290,14 +302,9 @@ export function resultOf(spec: Pick<AssignmentSpec, 'id'>, paper: AnyPaper, stat
  * message (the answers file, `writtenAnswersText`, carries them).
  */
 export function writtenResultOf(spec: Pick<AssignmentSpec, 'id'>, paper: WrittenPaper, state: AttemptState, learner: string): WrittenResultCode {
-  const times = attemptTimes(state);
   const score = scoreWritten(paper, state);
   return {
-    assignmentId: spec.id,
-    learner: learner.trim(),
-    ...times,
-    score: { points: score.total, max: score.maxTotal, passed: score.passed },
-    fingerprint: paperFingerprint(paper),
+    ...resultHead(spec, paper, state, learner, score),
     written: paper.items.map((slot, i) => ({ ticked: flattenTicks(slot.written, state.ticks[i]), wrote: score.items[i]?.written ?? false })),
   };
 }

@@ -145,3 +145,23 @@ export class MemoryStore implements KeyValueStore {
     return [...this.data.keys()];
   }
 }
+
+/** A fixed moment the engine tests start from, and the units they count in. */
+export const T0 = Date.UTC(2025, 4, 1, 9, 0);
+export const MINUTE = 60_000;
+export const DAY = 24 * 60 * MINUTE;
+
+/** The skills paper as the content defines it (src/content/exams/skills-paper.yaml). */
+export const skillsBlueprint: Blueprint = {
+  id: 'skills-paper',
+  title: '秘书专业能力模拟卷',
+  description: '',
+  minutes: 120,
+  passMark: 60,
+  multiplePolicy: 'all-or-nothing',
+  perChapter: false,
+  parts: [
+    { title: '案例分析', points: 50, pool: {}, draw: { single: 0, multiple: 0, judge: 0 }, written: { case: 2, task: 0 } },
+    { title: '工作实务', points: 50, pool: {}, draw: { single: 0, multiple: 0, judge: 0 }, written: { case: 0, task: 3 } },
+  ],
+};

@@ -14,10 +14,8 @@ import {
   wrongBook,
 } from '../../../src/quiz/index.ts';
 import type { ReviewState } from '../../../src/quiz/index.ts';
+import { DAY, MINUTE, T0 } from './fixtures.ts';
 
-const T0 = Date.UTC(2025, 4, 1, 9, 0);
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 function answers(state: ReviewState, id: string, results: boolean[], start: number): ReviewState {
   return results.reduce((s, correct, i) => recordAnswer(s, id, correct, start + i * DAY), state);

@@ -14,8 +14,8 @@ import {
   WrittenDrawError,
   writtenLayoutOf,
 } from '../../../src/quiz/index.ts';
-import type { Blueprint, CaseItem, WrittenPaper } from '../../../src/quiz/index.ts';
-import { MemoryStore } from './fixtures.ts';
+import type { CaseItem, WrittenPaper } from '../../../src/quiz/index.ts';
+import { MemoryStore, skillsBlueprint } from './fixtures.ts';
 
 const T0 = Date.UTC(2026, 11, 2, 9, 0);
 const MIN = 60_000;
@@ -46,19 +46,7 @@ const bank: CaseItem[] = [
   item('task', 'c-t02', 'c', [[6, 6, 8]]),
 ];
 
-const blueprint: Blueprint = {
-  id: 'skills-paper',
-  title: '专业能力模拟卷',
-  description: '',
-  minutes: 120,
-  passMark: 60,
-  multiplePolicy: 'all-or-nothing',
-  perChapter: false,
-  parts: [
-    { title: '案例分析', points: 50, pool: {}, draw: { single: 0, multiple: 0, judge: 0 }, written: { case: 2, task: 0 } },
-    { title: '工作实务', points: 50, pool: {}, draw: { single: 0, multiple: 0, judge: 0 }, written: { case: 0, task: 3 } },
-  ],
-};
+const blueprint = skillsBlueprint;
 
 describe('drawing the skills paper', () => {
   it('draws 2 cases and 3 tasks, each once, spread over chapters, the same for the same seed', () => {

@@ -1,5 +1,5 @@
 /** Shared test data for the trainer tests: a typical assignment and results built on it. */
-import { record, startAttempt, type AttemptState, type Blueprint, type CaseItem, type Paper, type QuizQuestion, type WrittenPaper } from '../../../src/quiz/index.ts';
+import { record, startAttempt, type AttemptState, type CaseItem, type Paper, type QuizQuestion, type WrittenPaper } from '../../../src/quiz/index.ts';
 import { crc32, toBase64Url } from '../../../src/quiz/trainer/codec.ts';
 import {
   createAssignment,
@@ -202,20 +202,7 @@ export const writtenBank: CaseItem[] = [
   writtenItem('task', 'office-t01', [[6, 6, 8]]),
 ];
 
-/** The skills paper as the content defines it (src/content/exams/skills-paper.yaml). */
-export const skillsBlueprint: Blueprint = {
-  id: 'skills-paper',
-  title: '秘书专业能力模拟卷',
-  description: '',
-  minutes: 120,
-  passMark: 60,
-  multiplePolicy: 'all-or-nothing',
-  perChapter: false,
-  parts: [
-    { title: '案例分析', points: 50, pool: {}, draw: { single: 0, multiple: 0, judge: 0 }, written: { case: 2, task: 0 } },
-    { title: '工作实务', points: 50, pool: {}, draw: { single: 0, multiple: 0, judge: 0 }, written: { case: 0, task: 3 } },
-  ],
-};
+export { skillsBlueprint } from '../quiz/fixtures.ts';
 
 /**
  * A written paper taken and marked: `work[i]` is item i's texts per part and ticks per part.

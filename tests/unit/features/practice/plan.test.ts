@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyReview, feedbackFor, record, recordAnswer, setPinned, setStarred, startAttempt } from '../../../../src/quiz/index.ts';
 import type { CaseItem, QuizQuestion } from '../../../../src/quiz/index.ts';
-import {
-  describeCaseTally,
-  describeTally,
-  planFromQuery,
-  planToQuery,
-  practiceCases,
-  practicePaper,
-  practiceQuestions,
-  scopeProblem,
-  scopeTitle,
-  seedFromBytes,
-  wrongBookNote,
-} from '../../../../src/features/practice/plan.ts';
+import { describeCaseTally, describeTally, planFromQuery, planToQuery, scopeProblem, scopeTitle } from '../../../../src/features/practice/plan.ts';
+import { practiceCases, practicePaper, practiceQuestions, seedFromBytes, wrongBookNote } from '../../../../src/features/practice/plan.ts';
 import type { PracticePlan } from '../../../../src/features/practice/plan.ts';
 
 const T0 = Date.UTC(2025, 4, 1, 9, 0);

@@ -9,11 +9,8 @@ import {
   scoreChart,
 } from '../../../../src/features/progress/stats.ts';
 import { answerTimes, calendarDay, latestAnswers, studyStreak } from '../../../../src/quiz/index.ts';
-import { mockBlueprint, smallBank } from '../../quiz/fixtures.ts';
+import { DAY, MINUTE, mockBlueprint, smallBank, T0 } from '../../quiz/fixtures.ts';
 
-const T0 = Date.UTC(2025, 4, 1, 9, 0);
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 function answer(review: ReviewState, id: string, correct: boolean, at: number): ReviewState {
   return recordAnswer(review, id, correct, at);
