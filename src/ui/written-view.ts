@@ -6,7 +6,8 @@
  */
 import { seemsCovered } from '../quiz/index.ts';
 import type { CaseItem, Material, WrittenPart } from '../quiz/index.ts';
-import { el, table } from './dom.ts';
+import { el } from './dom.ts';
+import { table } from './table.ts';
 import { TYPE_NAMES } from './labels.ts';
 
 /** 「案例分析」 or 「工作实务 · 拟写」. */

@@ -6,7 +6,8 @@
 import type { CaseItem, WrittenPaper, WrittenPart } from '../../quiz/index.ts';
 import type { AssignmentSpec } from '../../quiz/trainer/index.ts';
 import { sectionUrl, type Catalog } from '../../ui/content.ts';
-import { el, link, table } from '../../ui/dom.ts';
+import { el, link } from '../../ui/dom.ts';
+import { table } from '../../ui/table.ts';
 import { formatPoints } from '../../ui/format.ts';
 import { itemMax, modelAnswer, partPrompt, writtenBrief, writtenKindLabel } from '../../ui/written-view.ts';
 import { moduleLabel } from './modules.ts';

@@ -7,7 +7,8 @@
 import type { CaseItem, QuizQuestion } from '../../quiz/index.ts';
 import { computeClassReport, FLAG_NAMES, SUSPICIOUS, type AnyResultCode, type AssignmentSpec, type ClassReport, type PointStats, type RedrawnPaper } from '../../quiz/trainer/index.ts';
 import { sectionUrl } from '../../ui/content.ts';
-import { download, el, link, table } from '../../ui/dom.ts';
+import { download, el, link } from '../../ui/dom.ts';
+import { table } from '../../ui/table.ts';
 import { beijingTime, formatDuration, formatPercent, formatPoints } from '../../ui/format.ts';
 import { writtenKindLabel } from '../../ui/written-view.ts';
 import { moduleLabel, type ModuleChapter } from './modules.ts';

@@ -26,7 +26,8 @@ import {
 } from '../../quiz/trainer/index.ts';
 import { loadBank, loadCatalog } from '../../ui/content.ts';
 import { deviceStore } from '../../ui/device-store.ts';
-import { download, el, readFiles, ref, runInSlices, table } from '../../ui/dom.ts';
+import { download, el, readFiles, ref, runInSlices } from '../../ui/dom.ts';
+import { table } from '../../ui/table.ts';
 import { renderReport } from './report.ts';
 import { loadInbox, saveInbox } from './inbox-store.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, OPEN_REPORT } from './store.ts';
