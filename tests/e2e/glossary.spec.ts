@@ -31,6 +31,18 @@ test.describe('术语表', () => {
     });
   }
 
+  test('a query typed before the terms arrive still finds them (the converter may load first)', async ({ page, context }) => {
+    // The service worker would answer from its cache, out of page.route's reach.
+    await context.route('**/sw.js', (route) => route.abort());
+    await page.route('**/data/glossary.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.goto('/glossary/');
+    await page.getByLabel(/查找术语/).fill('會議簡報');
+    await expect(page.locator('.glossary-results .glossary-item .term').first()).toHaveText('会议简报');
+  });
+
   test('is accessible', async ({ page }) => {
     await page.goto('/glossary/');
     const results = await new AxeBuilder({ page }).analyze();

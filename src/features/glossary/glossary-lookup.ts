@@ -33,7 +33,8 @@ class GlossaryLookup extends HTMLElement {
     input.addEventListener('input', () => {
       if (!this.#converting && HAN.test(input.value)) {
         this.#converting = true;
-        void loadConverter().then((toSimplified) => {
+        // Built over the terms, so it waits for them too: the converter may well arrive first.
+        void Promise.all([loadConverter(), this.#load()]).then(([toSimplified]) => {
           this.#lookup = createGlossarySearch(this.#entries, toSimplified);
           this.#show();
         });
