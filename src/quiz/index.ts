@@ -117,6 +117,7 @@ export {
 export type { LastRead, ReadFlag, StudyPlanSettings, Theme, ThemeChoice } from './device-entries.ts';
 export { loadProgress } from './progress.ts';
 export type { LoadResult, Progress } from './progress.ts';
+export { isAssignmentAttempt } from './trainer/store.ts';
 export { applyImport, ENTRY_KINDS, exportProgress, importProgress, kindOf, MAX_IMPORT_CHARS, planImport, PROGRESS_FORMAT, PROGRESS_VERSION } from './transfer.ts';
 export type { ExportResult, ImportCount, ImportPlan, ImportResult, PlannedImport, ProgressDocument } from './transfer.ts';
 

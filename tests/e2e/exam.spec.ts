@@ -353,4 +353,12 @@ test('the skills paper: write two items, reload, hand in, tick 得分点, see th
   const row = page.locator('[data-ref="history"] li').first();
   await expect(row).toContainText(`自评 ${after.replace(' 分', '')}`);
   await expect(row.getByRole('link', { name: /查看作答与自评/ })).toBeVisible();
+
+  // The progress page lists it apart too, out of the theory chart.
+  await page.goto('/progress/');
+  const skillsRow = page.locator('table.skills-table tbody tr');
+  await expect(skillsRow).toHaveCount(1);
+  await expect(skillsRow.first()).toContainText(`${after.replace(' 分', '').replace(' / ', '/')}`);
+  await expect(skillsRow.first()).toContainText('秘书专业能力模拟卷');
+  await expect(page.locator('.exam-empty')).toBeVisible();
 });

@@ -1,5 +1,5 @@
 /** Pure pieces of the results and history screens: the paper's name, which attempts are exams, time used. */
-import { replay } from '../../quiz/index.ts';
+import { isAssignmentAttempt, replay } from '../../quiz/index.ts';
 import type { AttemptRecord, AttemptState, PaperHeader } from '../../quiz/index.ts';
 
 /** The paper's name, with the chapter for a per-chapter test: 「章节测验 · 会议组织与管理」. */
@@ -21,7 +21,7 @@ export function examHistory(attempts: Readonly<Record<string, AttemptRecord>>): 
   return Object.values(attempts)
     .map((record) => ({ record, state: replay(record.steps) }))
     // A trainer's assignment is an exam attempt too, but it belongs to its assignment page.
-    .filter(({ record, state }) => state.behaviour === 'exam' && state.startedAt !== null && !record.id.startsWith('trainer-'))
+    .filter(({ record, state }) => state.behaviour === 'exam' && state.startedAt !== null && !isAssignmentAttempt(record.id))
     .sort((a, b) => (b.state.startedAt ?? 0) - (a.state.startedAt ?? 0) || a.record.id.localeCompare(b.record.id));
 }
 

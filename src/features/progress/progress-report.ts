@@ -8,7 +8,7 @@ import type { CaseItem, Progress, QuizQuestion, StorageProblem } from '../../qui
 import { loadBank, loadCatalog, type CatalogChapter } from '../../ui/content.ts';
 import { describeStorageProblems, deviceStore, NOT_PERSISTENT } from '../../ui/device-store.ts';
 import { el, errorText, showNotices } from '../../ui/dom.ts';
-import { formatDateTime, formatMonthDay, formatPercent } from '../../ui/format.ts';
+import { formatDateTime, formatMonthDay, formatPercent, formatPoints } from '../../ui/format.ts';
 import { masteryChartSvg, scoreChartSvg } from './charts.ts';
 import { PROGRESS_CHANGED } from './progress-backup.ts';
 import {
@@ -16,6 +16,7 @@ import {
   examResults,
   masteryChart,
   scoreChart,
+  type ExamResult,
 } from './stats.ts';
 
 const localDay = (at: number) => calendarDay(at, new Date(at).getTimezoneOffset());
@@ -150,7 +151,8 @@ class ProgressReport extends HTMLElement {
   }
 
   #renderExams(progress: Progress) {
-    const { results, unscorable } = examResults(Object.values(progress.attempts), this.#questions);
+    const { results, skills, unscorable } = examResults(Object.values(progress.attempts), { questions: this.#questions, cases: this.#cases });
+    this.#renderSkills(skills);
     const chartBox = this.#part('.exam-chart');
     const table = this.#part<HTMLTableElement>('table.exam-table');
     const empty = this.#part('.exam-empty');
@@ -168,20 +170,17 @@ class ProgressReport extends HTMLElement {
     const best = Math.max(...results.map((r) => r.percent));
     const description = `共 ${results.length} 次模拟考试，按交卷先后排列；最近一次 ${Math.round(last?.percent ?? 0)} 分，最高 ${Math.round(best)} 分（均按百分制）${pass === null ? '' : `，及格线 ${Math.round(pass)} 分`}。`;
     chartBox.replaceChildren(scoreChartSvg(chart, 'exam-chart', '模拟考试成绩走势（折线图）', description));
-    const body = table.tBodies[0] ?? table.createTBody();
-    body.replaceChildren(
-      ...results.map((r, i) => {
-        const row = el('tr');
-        row.append(
-          el('td', undefined, String(i + 1)),
-          el('td', undefined, formatDateTime(r.submittedAt)),
-          el('td', undefined, r.title),
-          el('td', undefined, `${r.total}/${r.maxTotal}`),
-          el('td', r.passed ? 'passed' : 'failed', r.passed ? '及格' : '未及格'),
-        );
-        return row;
-      }),
-    );
+    fillExamRows(table, results);
+  }
+
+  /** The skills papers, self-marked: listed apart, never mixed into the theory chart. */
+  #renderSkills(skills: readonly ExamResult[]) {
+    const table = this.#part<HTMLTableElement>('table.skills-table');
+    const empty = this.#part('.skills-empty');
+    if (!table || !empty) return;
+    empty.hidden = skills.length > 0;
+    table.hidden = skills.length === 0;
+    fillExamRows(table, skills);
   }
 
   #renderCases(progress: Progress) {
@@ -202,6 +201,24 @@ class ProgressReport extends HTMLElement {
       }),
     );
   }
+}
+
+/** One row per paper: order, time handed in, paper, score, result. */
+function fillExamRows(table: HTMLTableElement, results: readonly ExamResult[]): void {
+  const body = table.tBodies[0] ?? table.createTBody();
+  body.replaceChildren(
+    ...results.map((r, i) => {
+      const row = el('tr');
+      row.append(
+        el('td', undefined, String(i + 1)),
+        el('td', undefined, formatDateTime(r.submittedAt)),
+        el('td', undefined, r.title),
+        el('td', undefined, `${formatPoints(r.total)}/${formatPoints(r.maxTotal)}`),
+        el('td', r.passed ? 'passed' : 'failed', r.passed ? '及格' : '未及格'),
+      );
+      return row;
+    }),
+  );
 }
 
 customElements.define('progress-report', ProgressReport);

@@ -1,10 +1,10 @@
 /**
  * The numbers on the 学习进度 page, with no DOM and no clock: mastery per chapter, mock-exam
- * results and the geometry of the two charts. `<progress-report>` draws them. The study streak and
+ * results (theory and skills papers apart) and the geometry of the two charts. `<progress-report>` draws them. The study streak and
  * latest answers are the engine's (activity.ts), shared with the home page.
  */
-import { replay, restorePaper, scorePaper } from '../../quiz/index.ts';
-import type { AttemptRecord, LatestAnswer, QuizQuestion } from '../../quiz/index.ts';
+import { isAssignmentAttempt, replay, restorePaper, restoreWrittenPaper, scorePaper, scoreWritten } from '../../quiz/index.ts';
+import type { AttemptRecord, CaseItem, LatestAnswer, QuizQuestion } from '../../quiz/index.ts';
 
 /** How many of a chapter's most recently answered questions its mastery looks at. */
 export const MASTERY_WINDOW = 20;
@@ -63,25 +63,35 @@ export interface ExamResult {
   percent: number;
 }
 
+export interface ExamResults {
+  /** Theory papers and tests, scored against the current bank, oldest first. */
+  results: ExamResult[];
+  /** Skills papers (专业能力), with the learner's own marking, oldest first. */
+  skills: ExamResult[];
+  /** Submitted papers whose items have left the bank or changed, so they cannot be scored again. */
+  unscorable: number;
+}
+
 /**
- * Submitted attempts with the exam behaviour, oldest first. A stored attempt keeps its steps, not
- * its score, so each is replayed and scored; one whose questions have left the bank or changed
- * their options cannot be scored any more and is counted in `unscorable` instead.
+ * The learner's submitted mock exams. A stored attempt keeps its steps, not its score, so each is
+ * replayed and scored: a theory paper against the bank, a skills paper by its ticked 得分点.
+ * Practice runs, unfinished exams and a trainer's assignments (which belong to their own page) are
+ * left out.
  */
-export function examResults(records: readonly AttemptRecord[], bank: readonly QuizQuestion[]): { results: ExamResult[]; unscorable: number } {
-  const results: ExamResult[] = [];
-  let unscorable = 0;
+export function examResults(records: readonly AttemptRecord[], bank: { questions: readonly QuizQuestion[]; cases: readonly CaseItem[] }): ExamResults {
+  const found: ExamResults = { results: [], skills: [], unscorable: 0 };
   for (const record of records) {
     const state = replay(record.steps);
-    if (state.behaviour !== 'exam' || state.status !== 'submitted' || state.submittedAt === null) continue;
-    let score;
+    if (state.behaviour !== 'exam' || state.status !== 'submitted' || state.submittedAt === null || isAssignmentAttempt(record.id)) continue;
+    const written = record.layout.kind === 'written';
+    let score: { total: number; maxTotal: number; passMark: number; passed: boolean };
     try {
-      score = scorePaper(restorePaper(bank, record.layout), state.responses);
+      score = written ? scoreWritten(restoreWrittenPaper(bank.cases, record.layout), state) : scorePaper(restorePaper(bank.questions, record.layout), state.responses);
     } catch {
-      unscorable++;
+      found.unscorable++;
       continue;
     }
-    results.push({
+    (written ? found.skills : found.results).push({
       id: record.id,
       title: record.layout.title,
       submittedAt: state.submittedAt,
@@ -92,8 +102,10 @@ export function examResults(records: readonly AttemptRecord[], bank: readonly Qu
       percent: score.maxTotal === 0 ? 0 : (score.total / score.maxTotal) * 100,
     });
   }
-  results.sort((a, b) => a.submittedAt - b.submittedAt || a.id.localeCompare(b.id));
-  return { results, unscorable };
+  const byTime = (a: ExamResult, b: ExamResult) => a.submittedAt - b.submittedAt || a.id.localeCompare(b.id);
+  found.results.sort(byTime);
+  found.skills.sort(byTime);
+  return found;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

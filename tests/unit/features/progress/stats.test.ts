@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawPaper, emptyReview, layoutOf, record, recordAnswer, setStarred, startAttempt } from '../../../../src/quiz/index.ts';
+import { drawPaper, drawWrittenPaper, emptyReview, layoutOf, record, recordAnswer, setStarred, startAttempt, writtenLayoutOf } from '../../../../src/quiz/index.ts';
 import type { AttemptRecord, Paper, ReviewState } from '../../../../src/quiz/index.ts';
 import {
   chapterMastery,
@@ -9,7 +9,8 @@ import {
   scoreChart,
 } from '../../../../src/features/progress/stats.ts';
 import { answerTimes, calendarDay, latestAnswers, studyStreak } from '../../../../src/quiz/index.ts';
-import { DAY, MINUTE, mockBlueprint, smallBank, T0 } from '../../quiz/fixtures.ts';
+import { DAY, MINUTE, mockBlueprint, skillsBlueprint, smallBank, T0 } from '../../quiz/fixtures.ts';
+import { writtenBank } from '../../trainer/fixtures.ts';
 
 
 function answer(review: ReviewState, id: string, correct: boolean, at: number): ReviewState {
@@ -112,18 +113,36 @@ describe('mock-exam results', () => {
       examRecord('open', paper, T0 + DAY, all, false),
       { id: 'practice', layout: layoutOf(paper), steps: practice.steps },
     ];
-    const { results, unscorable } = examResults(records, bank);
+    const { results, unscorable } = examResults(records, { questions: bank, cases: [] });
     expect(unscorable).toBe(0);
     expect(results.map((r) => r.id)).toEqual(['earlier', 'later']);
     expect(results[0]).toMatchObject({ total: 0, passed: false, percent: 0, submittedAt: T0 + MINUTE });
     expect(results[1]).toMatchObject({ title: '理论知识模拟', total: 100, maxTotal: 100, passMark: 60, passed: true, percent: 100 });
   });
 
+  it('lists skills papers apart, scored by the 得分点 ticked, and leaves out a trainer\'s assignments', () => {
+    const paper = drawWrittenPaper(writtenBank, skillsBlueprint, 'skills-1');
+    let attempt = startAttempt({ behaviour: 'exam', itemCount: paper.items.length, timeLimitMs: 0 }, T0);
+    attempt = record(attempt, { kind: 'submit', at: T0 + MINUTE }).attempt;
+    // Every point of the first item ticked: that item's share of its part, nothing else.
+    paper.items[0]?.written.parts.forEach((part, p) =>
+      part.points.forEach((_, point) => {
+        attempt = record(attempt, { kind: 'tick', at: T0 + 2 * MINUTE, item: 0, part: p, point, ticked: true }).attempt;
+      }),
+    );
+    const skills = { id: 'skills', layout: writtenLayoutOf(paper), steps: attempt.steps };
+    const theory = examRecord('theory', examPaper(), T0, 0);
+    const assignment = examRecord('trainer-abcdefgh-1', examPaper(), T0, 0);
+    const found = examResults([skills, theory, assignment], { questions: smallBank(), cases: writtenBank });
+    expect(found.results.map((r) => r.id)).toEqual(['theory']);
+    expect(found.skills).toEqual([expect.objectContaining({ id: 'skills', total: 25, maxTotal: 100, passed: false, percent: 25 })]);
+  });
+
   it('counts an exam whose questions left the bank as unscorable instead of failing', () => {
     const paper = examPaper();
     const first = paper.items[0]?.questionId;
     const bank = smallBank().filter((q) => q.id !== first);
-    expect(examResults([examRecord('e', paper, T0, 3)], bank)).toEqual({ results: [], unscorable: 1 });
+    expect(examResults([examRecord('e', paper, T0, 3)], { questions: bank, cases: [] })).toEqual({ results: [], skills: [], unscorable: 1 });
   });
 });
 
