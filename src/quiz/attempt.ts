@@ -346,3 +346,14 @@ export function mergeSteps(a: readonly AttemptStep[], b: readonly AttemptStep[])
 export function mergeAttemptRecords(a: AttemptRecord, b: AttemptRecord): AttemptRecord {
   return { id: a.id, layout: a.layout, steps: mergeSteps(a.steps, b.steps) };
 }
+
+/** The engine attempts a learner makes on an assignment are named `trainer-<assignment>-<time>`. */
+export const ASSIGNMENT_ATTEMPT_PREFIX = 'trainer-';
+
+/**
+ * Whether a stored attempt was made on a trainer's assignment: it belongs to the assignment's page,
+ * not to the learner's own exam history and progress.
+ */
+export function isAssignmentAttempt(attemptId: string): boolean {
+  return attemptId.startsWith(ASSIGNMENT_ATTEMPT_PREFIX);
+}

@@ -35,6 +35,8 @@ export { BEHAVIOURS, feedbackFor, isBehaviourName, scoreAttempt } from './behavi
 export type { Behaviour, BehaviourName, Feedback, Verdict } from './behaviours.ts';
 
 export {
+  ASSIGNMENT_ATTEMPT_PREFIX,
+  isAssignmentAttempt,
   MAX_ANSWER_CHARS,
   MAX_WRITTEN_PARTS,
   mergeAttemptRecords,
@@ -117,7 +119,6 @@ export {
 export type { LastRead, ReadFlag, StudyPlanSettings, Theme, ThemeChoice } from './device-entries.ts';
 export { loadProgress } from './progress.ts';
 export type { LoadResult, Progress } from './progress.ts';
-export { isAssignmentAttempt } from './trainer/store.ts';
 export { applyImport, ENTRY_KINDS, exportProgress, importProgress, kindOf, MAX_IMPORT_CHARS, planImport, PROGRESS_FORMAT, PROGRESS_VERSION } from './transfer.ts';
 export type { ExportResult, ImportCount, ImportPlan, ImportResult, PlannedImport, ProgressDocument } from './transfer.ts';
 

@@ -3,7 +3,7 @@
  * store holds (review records, attempts, case work, 已学完 flags) and the question bank. Export and
  * import are <progress-backup>'s; after an import this page redraws.
  */
-import { answerTimes, calendarDay, dueCards, latestAnswers, loadProgress, selfMark, starredQuestions, studyStreak, wrongBook } from '../../quiz/index.ts';
+import { answerTimes, calendarDay, dueCards, latestAnswers, loadProgress, replay, selfMark, starredQuestions, studyStreak, wrongBook } from '../../quiz/index.ts';
 import type { CaseItem, Progress, QuizQuestion, StorageProblem } from '../../quiz/index.ts';
 import { loadBank, loadCatalog, type CatalogChapter } from '../../ui/content.ts';
 import { describeStorageProblems, deviceStore, NOT_PERSISTENT } from '../../ui/device-store.ts';
@@ -13,7 +13,6 @@ import { masteryChartSvg, scoreChartSvg } from './charts.ts';
 import { PROGRESS_CHANGED } from './progress-backup.ts';
 import {
   chapterMastery,
-  examResults,
   masteryChart,
   scoreChart,
   type ExamResult,
@@ -94,7 +93,7 @@ class ProgressReport extends HTMLElement {
     const now = Date.now();
     this.#renderOverview(progress, now);
     this.#renderMastery(progress);
-    this.#renderExams(progress);
+    void this.#renderExams(progress);
     this.#renderCases(progress);
   }
 
@@ -150,9 +149,12 @@ class ProgressReport extends HTMLElement {
     this.#part('.mastery-chart')?.replaceChildren(masteryChartSvg(chart, 'mastery-chart', '各章掌握度（条形图）', description));
   }
 
-  #renderExams(progress: Progress) {
-    const { results, skills, unscorable } = examResults(Object.values(progress.attempts), { questions: this.#questions, cases: this.#cases });
-    this.#renderSkills(skills);
+  async #renderExams(progress: Progress) {
+    const records = Object.values(progress.attempts);
+    // Scoring needs the paper-drawing code: it loads only when there is an exam to score.
+    const scoring = records.some((record) => replay(record.steps).behaviour === 'exam') ? await import('./exam-stats.ts') : null;
+    const { results, unscorable } = scoring?.examResults(records, this.#questions) ?? { results: [], unscorable: 0 };
+    this.#renderSkills(scoring?.skillsResults(records, this.#cases).results ?? []);
     const chartBox = this.#part('.exam-chart');
     const table = this.#part<HTMLTableElement>('table.exam-table');
     const empty = this.#part('.exam-empty');

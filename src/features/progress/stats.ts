@@ -3,8 +3,7 @@
  * results (theory and skills papers apart) and the geometry of the two charts. `<progress-report>` draws them. The study streak and
  * latest answers are the engine's (activity.ts), shared with the home page.
  */
-import { isAssignmentAttempt, replay, restorePaper, restoreWrittenPaper, scorePaper, scoreWritten } from '../../quiz/index.ts';
-import type { AttemptRecord, CaseItem, LatestAnswer, QuizQuestion } from '../../quiz/index.ts';
+import type { LatestAnswer } from '../../quiz/index.ts';
 
 /** How many of a chapter's most recently answered questions its mastery looks at. */
 export const MASTERY_WINDOW = 20;
@@ -61,51 +60,6 @@ export interface ExamResult {
   passed: boolean;
   /** total as a percentage of maxTotal, so papers of different sizes share one chart. */
   percent: number;
-}
-
-export interface ExamResults {
-  /** Theory papers and tests, scored against the current bank, oldest first. */
-  results: ExamResult[];
-  /** Skills papers (专业能力), with the learner's own marking, oldest first. */
-  skills: ExamResult[];
-  /** Submitted papers whose items have left the bank or changed, so they cannot be scored again. */
-  unscorable: number;
-}
-
-/**
- * The learner's submitted mock exams. A stored attempt keeps its steps, not its score, so each is
- * replayed and scored: a theory paper against the bank, a skills paper by its ticked 得分点.
- * Practice runs, unfinished exams and a trainer's assignments (which belong to their own page) are
- * left out.
- */
-export function examResults(records: readonly AttemptRecord[], bank: { questions: readonly QuizQuestion[]; cases: readonly CaseItem[] }): ExamResults {
-  const found: ExamResults = { results: [], skills: [], unscorable: 0 };
-  for (const record of records) {
-    const state = replay(record.steps);
-    if (state.behaviour !== 'exam' || state.status !== 'submitted' || state.submittedAt === null || isAssignmentAttempt(record.id)) continue;
-    const written = record.layout.kind === 'written';
-    let score: { total: number; maxTotal: number; passMark: number; passed: boolean };
-    try {
-      score = written ? scoreWritten(restoreWrittenPaper(bank.cases, record.layout), state) : scorePaper(restorePaper(bank.questions, record.layout), state.responses);
-    } catch {
-      found.unscorable++;
-      continue;
-    }
-    (written ? found.skills : found.results).push({
-      id: record.id,
-      title: record.layout.title,
-      submittedAt: state.submittedAt,
-      total: score.total,
-      maxTotal: score.maxTotal,
-      passMark: score.passMark,
-      passed: score.passed,
-      percent: score.maxTotal === 0 ? 0 : (score.total / score.maxTotal) * 100,
-    });
-  }
-  const byTime = (a: ExamResult, b: ExamResult) => a.submittedAt - b.submittedAt || a.id.localeCompare(b.id);
-  found.results.sort(byTime);
-  found.skills.sort(byTime);
-  return found;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

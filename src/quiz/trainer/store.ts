@@ -56,16 +56,7 @@ export const TRAINER_INBOX: EntryKind<SavedInbox> = {
   merge: (stored, incoming) => ({ assignmentId: stored.assignmentId, codes: [...new Set([...stored.codes, ...incoming.codes])] }),
 };
 
-/** The engine attempts a learner makes on an assignment are named `trainer-<assignment>-<time>`. */
-export const ASSIGNMENT_ATTEMPT_PREFIX = 'trainer-';
-
-/**
- * Whether a stored attempt was made on a trainer's assignment: it belongs to the assignment's page,
- * not to the learner's own exam history and progress.
- */
-export function isAssignmentAttempt(attemptId: string): boolean {
-  return attemptId.startsWith(ASSIGNMENT_ATTEMPT_PREFIX);
-}
+export { ASSIGNMENT_ATTEMPT_PREFIX, isAssignmentAttempt } from '../attempt.ts';
 
 /** An attempt a learner made on this device, on an assignment. */
 export interface TakenAttempt {

@@ -3,7 +3,6 @@ import { drawPaper, drawWrittenPaper, emptyReview, layoutOf, record, recordAnswe
 import type { AttemptRecord, Paper, ReviewState } from '../../../../src/quiz/index.ts';
 import {
   chapterMastery,
-  examResults,
   MASTERY_WINDOW,
   masteryChart,
   scoreChart,
@@ -11,6 +10,7 @@ import {
 import { answerTimes, calendarDay, latestAnswers, studyStreak } from '../../../../src/quiz/index.ts';
 import { DAY, MINUTE, mockBlueprint, skillsBlueprint, smallBank, T0 } from '../../quiz/fixtures.ts';
 import { writtenBank } from '../../trainer/fixtures.ts';
+import { examResults, skillsResults } from '../../../../src/features/progress/exam-stats.ts';
 
 
 function answer(review: ReviewState, id: string, correct: boolean, at: number): ReviewState {
@@ -113,7 +113,7 @@ describe('mock-exam results', () => {
       examRecord('open', paper, T0 + DAY, all, false),
       { id: 'practice', layout: layoutOf(paper), steps: practice.steps },
     ];
-    const { results, unscorable } = examResults(records, { questions: bank, cases: [] });
+    const { results, unscorable } = examResults(records, bank);
     expect(unscorable).toBe(0);
     expect(results.map((r) => r.id)).toEqual(['earlier', 'later']);
     expect(results[0]).toMatchObject({ total: 0, passed: false, percent: 0, submittedAt: T0 + MINUTE });
@@ -133,16 +133,19 @@ describe('mock-exam results', () => {
     const skills = { id: 'skills', layout: writtenLayoutOf(paper), steps: attempt.steps };
     const theory = examRecord('theory', examPaper(), T0, 0);
     const assignment = examRecord('trainer-abcdefgh-1', examPaper(), T0, 0);
-    const found = examResults([skills, theory, assignment], { questions: smallBank(), cases: writtenBank });
-    expect(found.results.map((r) => r.id)).toEqual(['theory']);
-    expect(found.skills).toEqual([expect.objectContaining({ id: 'skills', total: 25, maxTotal: 100, passed: false, percent: 25 })]);
+    const records = [skills, theory, assignment];
+    expect(examResults(records, smallBank()).results.map((r) => r.id)).toEqual(['theory']);
+    expect(skillsResults(records, writtenBank)).toEqual({
+      results: [expect.objectContaining({ id: 'skills', total: 25, maxTotal: 100, passed: false, percent: 25 })],
+      unscorable: 0,
+    });
   });
 
   it('counts an exam whose questions left the bank as unscorable instead of failing', () => {
     const paper = examPaper();
     const first = paper.items[0]?.questionId;
     const bank = smallBank().filter((q) => q.id !== first);
-    expect(examResults([examRecord('e', paper, T0, 3)], { questions: bank, cases: [] })).toEqual({ results: [], skills: [], unscorable: 1 });
+    expect(examResults([examRecord('e', paper, T0, 3)], bank)).toEqual({ results: [], unscorable: 1 });
   });
 });
 
