@@ -122,8 +122,7 @@ function renderSelfMarking(root: HTMLElement, screen: ResultScreen, session: Att
 /** The result code of the attempt as it stands, or why it cannot be made. */
 function resultCode({ spec, session, learner }: ResultScreen): { code: string } | { code: null; problem: string } {
   // On a skills paper the code carries the 得分点 ticked so far: it is made again after every tick.
-  const { paper, state } = session;
-  const result = isWrittenPaper(paper) ? resultOf(spec, paper, state, learner) : resultOf(spec, paper, state, learner);
+  const result = resultOf(spec, session.paper, session.state, learner);
   try {
     return { code: encodeResult(result) };
   } catch {
@@ -152,7 +151,7 @@ function showCode(root: HTMLElement, screen: ResultScreen): void {
   if (made.code === null) problem.textContent = made.problem;
   const qr = ref(root, 'qr-slot');
   if (!qr.hidden && qr.dataset['code'] !== field.value) void drawQr(qr, field.value, screen.learner);
-  ref(root, 'download-answers').hidden = answersFile(screen) === null;
+  ref(root, 'download-answers').hidden = !isWrittenPaper(screen.session.paper);
 }
 
 async function drawQr(slot: HTMLElement, code: string, learner: string): Promise<void> {
