@@ -3,7 +3,7 @@
  * the same inputs always give the same questions in the same order with the same option order.
  */
 import type { Blueprint, BlueprintPart, MultiplePolicy, ObjectiveType, QuizQuestion } from './models.ts';
-import { describeShortfall, forChapter, inPool, OBJECTIVE_TYPES, ShortfallError, totalDrawn } from './pool.ts';
+import { describeShortfall, forChapter, inPool, itemsDrawn, OBJECTIVE_TYPES, ShortfallError } from './pool.ts';
 import type { Shortfall } from './pool.ts';
 import { createRandom, pick, shuffle } from './random.ts';
 import type { Random } from './random.ts';
@@ -149,14 +149,8 @@ export function restorePaper(bank: readonly QuizQuestion[], layout: PaperLayout)
   return { ...layout, items };
 }
 
-/** A paper's header from its blueprint; `count` says how many items a part draws (questions by default). */
-export function headerOf(
-  blueprint: Blueprint,
-  seed: string,
-  chapter: string | null,
-  parts: BlueprintPart[],
-  count: (part: BlueprintPart) => number = (part) => totalDrawn(part.draw),
-): PaperHeader {
+/** A paper's header from its blueprint, objective or written. */
+export function headerOf(blueprint: Blueprint, seed: string, chapter: string | null, parts: BlueprintPart[]): PaperHeader {
   return {
     blueprintId: blueprint.id,
     title: blueprint.title,
@@ -165,7 +159,7 @@ export function headerOf(
     minutes: blueprint.minutes,
     passMark: blueprint.passMark,
     multiplePolicy: blueprint.multiplePolicy,
-    parts: parts.map((part) => ({ title: part.title, points: part.points, count: count(part) })),
+    parts: parts.map((part) => ({ title: part.title, points: part.points, count: itemsDrawn(part) })),
   };
 }
 

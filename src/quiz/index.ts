@@ -19,7 +19,7 @@ export type {
 } from './models.ts';
 export { DIFFICULTY_NAMES, JUDGE_OPTIONS, TYPE_NAMES } from './models.ts';
 export type { ItemType, Material, WrittenKind, WrittenPart } from './models.ts';
-export { describeShortfall, findShortfalls, forChapter, inPool, OBJECTIVE_TYPES, totalDrawn } from './pool.ts';
+export { describeShortfall, findShortfalls, forChapter, inPool, itemsDrawn, OBJECTIVE_TYPES, totalDrawn } from './pool.ts';
 export type { Shortfall } from './pool.ts';
 
 export { createRandom, pick, shuffle } from './random.ts';

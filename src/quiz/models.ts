@@ -130,7 +130,12 @@ export const OBJECTIVE_TYPES: readonly ObjectiveType[] = ['single', 'multiple', 
 
 export const WRITTEN_KINDS: readonly WrittenKind[] = ['case', 'task'];
 
+/** The written items (案例分析 and 工作实务) a blueprint part draws. */
+export function writtenDrawn(part: Pick<BlueprintPart, 'written'>): number {
+  return WRITTEN_KINDS.reduce((sum, kind) => sum + (part.written?.[kind] ?? 0), 0);
+}
+
 /** Whether a blueprint draws written items (the skills paper) rather than objective questions. */
 export function isWrittenBlueprint(blueprint: Pick<Blueprint, 'parts'>): boolean {
-  return blueprint.parts.some((part) => WRITTEN_KINDS.some((kind) => (part.written?.[kind] ?? 0) > 0));
+  return blueprint.parts.some((part) => writtenDrawn(part) > 0);
 }

@@ -1,4 +1,4 @@
-import { OBJECTIVE_TYPES, TYPE_NAMES } from './models.ts';
+import { OBJECTIVE_TYPES, TYPE_NAMES, writtenDrawn } from './models.ts';
 import type { Blueprint, BlueprintPart, DrawCounts, ObjectiveType, QuestionPool, QuizQuestion } from './models.ts';
 
 /** Whether a question may be drawn for a part with this pool. */
@@ -77,6 +77,11 @@ export class ShortfallError<S> extends Error {
 
 export function totalDrawn(draw: DrawCounts): number {
   return OBJECTIVE_TYPES.reduce((sum, type) => sum + draw[type], 0);
+}
+
+/** Every item a part draws: its questions and its written items (a blueprint draws one kind or the other). */
+export function itemsDrawn(part: Pick<BlueprintPart, 'draw' | 'written'>): number {
+  return totalDrawn(part.draw) + writtenDrawn(part);
 }
 
 export { OBJECTIVE_TYPES };

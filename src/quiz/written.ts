@@ -88,8 +88,7 @@ export function drawWrittenPaper(items: readonly CaseItem[], blueprint: Blueprin
       }
     }
   });
-  const count = (part: (typeof parts)[number]) => WRITTEN_KINDS.reduce((n, kind) => n + (part.written?.[kind] ?? 0), 0);
-  return { kind: 'written', ...headerOf(blueprint, seed, chapter, parts, count), items: drawn };
+  return { kind: 'written', ...headerOf(blueprint, seed, chapter, parts), items: drawn };
 }
 
 /** The storable form of a written paper: slots, marked as written. */

@@ -4,8 +4,9 @@
  * mix makes. The builder and the assignment list need only these, so they live apart from the
  * draws (`paper.ts`) and keep the trainer's page light.
  */
-import { isWrittenBlueprint, OBJECTIVE_TYPES, WRITTEN_KINDS } from '../models.ts';
-import type { Blueprint, BlueprintPart, CaseItem, ObjectiveType, QuizQuestion } from '../models.ts';
+import { isWrittenBlueprint, OBJECTIVE_TYPES } from '../models.ts';
+import { itemsDrawn } from '../pool.ts';
+import type { Blueprint, CaseItem, ObjectiveType, QuizQuestion } from '../models.ts';
 import type { AssignmentSpec } from './assignment.ts';
 
 export { DIFFICULTIES, DIFFICULTY_NAMES } from '../models.ts';
@@ -108,8 +109,5 @@ export function mixTotal(spec: Pick<AssignmentSpec, 'mix'>, blueprints: readonly
   const id = spec.mix.blueprint;
   const blueprint = blueprints.find((b) => b.id === id);
   if (!blueprint) return null;
-  // A blueprint draws either questions or written items, so the two sums never mix.
-  const drawn = (part: BlueprintPart) =>
-    OBJECTIVE_TYPES.reduce((s, type) => s + part.draw[type], 0) + WRITTEN_KINDS.reduce((s, kind) => s + (part.written?.[kind] ?? 0), 0);
-  return blueprint.parts.reduce((sum, part) => sum + drawn(part), 0);
+  return blueprint.parts.reduce((sum, part) => sum + itemsDrawn(part), 0);
 }
