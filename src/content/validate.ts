@@ -12,7 +12,7 @@ import { NON_TEACHING_SECTIONS, readChapterSections, type ChapterSection } from 
 import { splitBank } from './bank.ts';
 import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/models.ts';
 import { describeShortfall, findShortfalls, forChapter, totalDrawn } from '../quiz/pool.ts';
-import { findWrittenShortfalls, isWrittenBlueprint } from '../quiz/written.ts';
+import { describeWrittenShortfall, findWrittenShortfalls, isWrittenBlueprint } from '../quiz/written.ts';
 
 // Schema messages in Chinese, like the rest of the content tooling.
 z.config(z.locales.zhCN());
@@ -227,7 +227,7 @@ export function checkContent(sources: ContentSources): CheckedContent {
         file: file.path,
         line: locate(['parts', index, 'written', shortfall.kind]),
         field: `parts[${index}].written.${shortfall.kind}`,
-        message: `题库不足以无重复地组卷：「${shortfall.part}」${shortfall.kind === 'case' ? '案例分析' : '工作实务'}：需要 ${shortfall.needed} 道，可用 ${shortfall.available} 道`,
+        message: `题库不足以无重复地组卷：${describeWrittenShortfall(shortfall)}`,
       });
     }
     const variants = blueprint.perChapter ? chapters.map((c) => ({ label: `章节 ${c.id}：`, parts: forChapter(blueprint, c.id).parts })) : [{ label: '', parts: blueprint.parts }];

@@ -3,6 +3,7 @@
  * days they studied and their streak. Used by the home page's 今日 card and the progress page.
  */
 import type { AttemptRecord } from './attempt.ts';
+import { DAY_MS } from './format.ts';
 import type { ReviewState } from './review.ts';
 
 /** The latest answer to one question: right or wrong, and when. */
@@ -24,7 +25,6 @@ export function latestAnswers(review: ReviewState): LatestAnswer[] {
   });
 }
 
-const DAY_MS = 86_400_000;
 
 /**
  * The local calendar day of an instant, as a day number (days since 1970-01-01 in local time).

@@ -348,7 +348,12 @@ export function mergeAttemptRecords(a: AttemptRecord, b: AttemptRecord): Attempt
 }
 
 /** The engine attempts a learner makes on an assignment are named `trainer-<assignment>-<time>`. */
-export const ASSIGNMENT_ATTEMPT_PREFIX = 'trainer-';
+const ASSIGNMENT_ATTEMPT_PREFIX = 'trainer-';
+
+/** The id of a new attempt on an assignment, made at `now` (epoch ms). */
+export function assignmentAttemptId(assignmentId: string, now: number): string {
+  return `${ASSIGNMENT_ATTEMPT_PREFIX}${assignmentId}-${now.toString(36)}`;
+}
 
 /**
  * Whether a stored attempt was made on a trainer's assignment: it belongs to the assignment's page,

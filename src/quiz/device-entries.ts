@@ -35,14 +35,16 @@ export function saveReadFlag(kv: KeyValueStore, flag: ReadFlag): SaveResult<Read
 
 /** Every chapter's latest flag, the legacy ones included (a newer entry wins over them). */
 export function loadReadFlags(kv: KeyValueStore): { flags: Record<string, ReadFlag>; problems: StorageProblem[] } {
+  const listing = entryNames(kv);
+  const { flags, problems } = readFlagsFrom(kv, listing);
+  return { flags, problems: [...listing.problems, ...problems] };
+}
+
+/** The read flags among a listing of the store (`entryNames`), for callers that list it once for everything. */
+export function readFlagsFrom(kv: KeyValueStore, listing: { keys: readonly string[]; names: readonly string[] }): { flags: Record<string, ReadFlag>; problems: StorageProblem[] } {
   const flags: Record<string, ReadFlag> = {};
-  let keys: string[] = [];
-  try {
-    keys = kv.keys();
-  } catch {
-    // entryNames below reports the same failure.
-  }
-  for (const key of keys) {
+  const problems: StorageProblem[] = [];
+  for (const key of listing.keys) {
     if (!key.startsWith(LEGACY_READ_PREFIX)) continue;
     const chapter = key.slice(LEGACY_READ_PREFIX.length);
     let at = 0;
@@ -53,8 +55,7 @@ export function loadReadFlags(kv: KeyValueStore): { flags: Record<string, ReadFl
     }
     flags[chapter] = { chapter, read: true, updatedAt: Number.isFinite(at) ? at : 0 };
   }
-  const { names, problems } = entryNames(kv);
-  for (const name of names.filter(READ.matches)) {
+  for (const name of listing.names.filter(READ.matches)) {
     const { value, problem } = readEntry(kv, name, READ);
     if (problem) problems.push(problem);
     if (!value) continue;

@@ -25,6 +25,9 @@ export function formatDuration(ms: number): string {
   return `${rest} 秒`;
 }
 
+/** A calendar day in milliseconds (the site's day counts are in UTC or Beijing time: no daylight saving). */
+export const DAY_MS = 86_400_000;
+
 /** Beijing is UTC+8 all year: trainers' due dates and result times are in Beijing time. */
 export const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
 

@@ -35,7 +35,7 @@ export { BEHAVIOURS, feedbackFor, isBehaviourName, scoreAttempt } from './behavi
 export type { Behaviour, BehaviourName, Feedback, Verdict } from './behaviours.ts';
 
 export {
-  ASSIGNMENT_ATTEMPT_PREFIX,
+  assignmentAttemptId,
   isAssignmentAttempt,
   MAX_ANSWER_CHARS,
   MAX_WRITTEN_PARTS,
@@ -144,4 +144,4 @@ export { pointTerms, seemsCovered } from './rubric-hint.ts';
 export { answerTimes, calendarDay, latestAnswers, studyStreak } from './activity.ts';
 export type { LatestAnswer, Streak } from './activity.ts';
 
-export { beijingDay, beijingTime, BEIJING_OFFSET_MS, formatDuration, formatPoints } from './format.ts';
+export { beijingDay, beijingTime, BEIJING_OFFSET_MS, DAY_MS, formatDuration, formatPoints } from './format.ts';

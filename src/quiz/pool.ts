@@ -66,12 +66,15 @@ export function shortfallsOf<K extends string, T extends Pick<QuizQuestion, 'id'
   return shortfalls;
 }
 
-/** A blueprint the bank cannot fill; `message` names every shortfall. */
+/** A blueprint the bank cannot fill; `message` names the paper and every shortfall, `details` the shortfalls alone. */
 export class ShortfallError<S> extends Error {
   readonly shortfalls: S[];
+  readonly details: string;
   constructor(title: string, shortfalls: S[], describe: (shortfall: S) => string) {
-    super(`无法组卷「${title}」：${shortfalls.map(describe).join('；')}`);
+    const details = shortfalls.map(describe).join('；');
+    super(`无法组卷「${title}」：${details}`);
     this.shortfalls = shortfalls;
+    this.details = details;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { AttemptRecord } from './attempt.ts';
 import type { CaseWork } from './case.ts';
-import { LAST_READ, loadReadFlags, STUDY_PLAN } from './device-entries.ts';
+import { LAST_READ, readFlagsFrom, STUDY_PLAN } from './device-entries.ts';
 import type { LastRead, ReadFlag, StudyPlanSettings } from './device-entries.ts';
 import { ATTEMPT, CASE, REVIEW } from './progress-entries.ts';
 import { emptyReview } from './review.ts';
@@ -29,7 +29,8 @@ export interface LoadResult {
 
 /** Everything the learner pages show. Unknown keys under the prefix are left alone for whoever wrote them. */
 export function loadProgress(kv: KeyValueStore): LoadResult {
-  const { names, problems } = entryNames(kv);
+  const listing = entryNames(kv);
+  const { names, problems } = listing;
   const progress: Progress = { review: emptyReview(), attempts: {}, cases: {}, read: {}, lastRead: null, plan: null };
   const read = <T>(name: string, kind: EntryKind<T>): T | null => {
     const result = readEntry(kv, name, kind);
@@ -47,9 +48,9 @@ export function loadProgress(kv: KeyValueStore): LoadResult {
     } else if (LAST_READ.matches(name)) progress.lastRead = read(name, LAST_READ);
     else if (STUDY_PLAN.matches(name)) progress.plan = read(name, STUDY_PLAN);
   }
-  const flags = loadReadFlags(kv);
+  const flags = readFlagsFrom(kv, listing);
   progress.read = flags.flags;
-  problems.push(...flags.problems.filter((p) => !problems.some((q) => q.key === p.key)));
+  problems.push(...flags.problems);
   return { progress, problems };
 }
 

@@ -47,6 +47,8 @@ export class AttemptSession<P extends AnyPaper = AnyPaper> {
   readonly options: SessionOptions;
   #store: KeyValueStore;
   #attempt: Attempt;
+  /** The paper's storable form: the paper never changes, so it is laid out once, not on every save. */
+  #layout: PaperLayout;
   /** Set once this tab has put the paper's marks into the 错题本, so a retried save never adds them twice. */
   #marksRecorded = false;
 
@@ -55,6 +57,7 @@ export class AttemptSession<P extends AnyPaper = AnyPaper> {
     this.id = stored.id;
     this.paper = paper;
     this.options = options;
+    this.#layout = layoutOfAny(paper);
     this.#attempt = { steps: [...stored.steps], state: replay(stored.steps) };
     // An attempt that was already over when opened had its marks recorded by whoever ended it.
     this.#marksRecorded = this.#attempt.state.status === 'submitted';
@@ -76,7 +79,7 @@ export class AttemptSession<P extends AnyPaper = AnyPaper> {
   }
 
   get record(): AttemptRecord {
-    return { id: this.id, layout: layoutOfAny(this.paper), steps: this.#attempt.steps };
+    return { id: this.id, layout: this.#layout, steps: this.#attempt.steps };
   }
 
   /** The score of an objective paper, once it is submitted. */

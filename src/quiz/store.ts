@@ -169,7 +169,8 @@ function prepare<T>(kv: KeyValueStore, name: string, kind: EntryKind<T>, value: 
   return { saved: stored.value === null ? value : kind.merge(stored.value, value), problems };
 }
 
-function serialise<T>(kind: EntryKind<T>, value: T): string {
+/** An entry as it is stored: its value in the current version's envelope. */
+export function serialise<T>(kind: EntryKind<T>, value: T): string {
   return JSON.stringify({ v: kind.version, data: value });
 }
 
@@ -232,19 +233,19 @@ export function writeBatch(kv: KeyValueStore, writes: readonly BatchWrite[]): { 
 }
 
 /** Names of our entries in the store (prefix removed, quarantine copies left out), sorted. */
-export function entryNames(kv: KeyValueStore): { names: string[]; problems: StorageProblem[] } {
+export function entryNames(kv: KeyValueStore): { names: string[]; keys: string[]; problems: StorageProblem[] } {
   let keys: string[];
   try {
     keys = kv.keys();
   } catch (error) {
-    return { names: [], problems: [failure(STORAGE_PREFIX, error)] };
+    return { names: [], keys: [], problems: [failure(STORAGE_PREFIX, error)] };
   }
   const names = keys
     .filter((key) => key.startsWith(STORAGE_PREFIX))
     .map((key) => key.slice(STORAGE_PREFIX.length))
     .filter((name) => !name.startsWith(QUARANTINE))
     .sort();
-  return { names, problems: [] };
+  return { names, keys, problems: [] };
 }
 
 /** Characters the store holds for us (keys and values), the measure browsers' quotas count. */

@@ -8,6 +8,7 @@
  * Days are calendar dates `YYYY-MM-DD` in the learner's own calendar; the exam day itself is not a
  * study day.
  */
+import { DAY_MS } from './format.ts';
 
 /** Minutes of the papers the plan books (the blueprints' time limits). */
 export const PLAN_MINUTES = { chapterTest: 20, quickQuiz: 30, fullMock: 90 } as const;
@@ -70,7 +71,6 @@ export type StudyPlan =
   | { ok: false; reason: 'past' | 'today'; message: string }
   | { ok: false; reason: 'not-enough-time'; message: string; daysLeft: number; minutesNeeded: number; minutesPerDayNeeded: number };
 
-const DAY_MS = 86_400_000;
 
 function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);

@@ -5,11 +5,11 @@
  * version. An import is planned first (a dry run the learner confirms) and then written all or
  * nothing.
  */
-import { loadReadFlags, LAST_READ, READ, STUDY_PLAN, THEME } from './device-entries.ts';
+import { LAST_READ, READ, readFlagsFrom, STUDY_PLAN, THEME } from './device-entries.ts';
 import { isCount, isFields } from './primitives.ts';
 import { ATTEMPT, CASE, REVIEW } from './progress-entries.ts';
 import type { ReviewState } from './review.ts';
-import { decodeEnvelope, entryNames, readEntry, STORAGE_PREFIX, writeBatch } from './store.ts';
+import { decodeEnvelope, entryNames, readEntry, serialise, STORAGE_PREFIX, writeBatch } from './store.ts';
 import type { BatchWrite, EntryKind, Envelope, KeyValueStore, StorageProblem } from './store.ts';
 import { TRAINER_KINDS } from './trainer/store.ts';
 
@@ -47,7 +47,8 @@ export interface ExportResult {
 
 /** All of it as one JSON document, for backup or moving to another browser. */
 export function exportProgress(kv: KeyValueStore, now: number): ExportResult {
-  const { names, problems } = entryNames(kv);
+  const listing = entryNames(kv);
+  const { names, problems } = listing;
   const entries: Record<string, Envelope> = {};
   for (const name of names) {
     const kind = kindOf(name);
@@ -57,7 +58,9 @@ export function exportProgress(kv: KeyValueStore, now: number): ExportResult {
     if (value !== null) entries[name] = { v: kind.version, data: value };
   }
   // Read flags include the ones from before the device store, converted.
-  for (const flag of Object.values(loadReadFlags(kv).flags)) entries[READ.nameOf(flag)] = { v: READ.version, data: flag };
+  const read = readFlagsFrom(kv, listing);
+  problems.push(...read.problems);
+  for (const flag of Object.values(read.flags)) entries[READ.nameOf(flag)] = { v: READ.version, data: flag };
   const document: ProgressDocument = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exportedAt: now, entries };
   return { json: JSON.stringify(document), count: Object.keys(entries).length, problems };
 }
@@ -134,9 +137,12 @@ export function planImport(kv: KeyValueStore, json: string): PlannedImport {
     const count = counts.get(label) ?? { kind: label, added: 0, updated: 0, unchanged: 0 };
     counts.set(label, count);
     const merged = stored.value === null ? decoded.value : kind.merge(stored.value, decoded.value);
-    const before = stored.value === null ? 0 : JSON.stringify({ v: kind.version, data: stored.value }).length;
-    const after = JSON.stringify({ v: kind.version, data: merged }).length;
-    const same = stored.value !== null && before === after && JSON.stringify(merged) === JSON.stringify(stored.value);
+    // Both in the same envelope, so the texts are equal exactly when the values are.
+    const storedText = stored.value === null ? null : serialise(kind, stored.value);
+    const mergedText = serialise(kind, merged);
+    const before = storedText?.length ?? 0;
+    const after = mergedText.length;
+    const same = storedText === mergedText;
     if (REVIEW.matches(name)) countRecords(count, stored.value as ReviewState | null, merged as ReviewState, decoded.value as ReviewState);
     else if (stored.value === null) count.added++;
     else if (same) count.unchanged++;

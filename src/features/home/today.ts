@@ -3,7 +3,7 @@
  * to continue (an exam in progress, the section last read), what is due, the 错题本, chapters read,
  * the streak, and the inputs of the exam-date plan. No DOM and no clock: `now` is passed in.
  */
-import { answerTimes, calendarDay, dueCards, itemOfPointReview, POINT_REVIEW_PREFIX, remainingMs, replay, studyStreak, wrongBook } from '../../quiz/index.ts';
+import { answerTimes, calendarDay, DAY_MS, dueCards, isAssignmentAttempt, itemOfPointReview, POINT_REVIEW_PREFIX, remainingMs, replay, studyStreak, wrongBook } from '../../quiz/index.ts';
 import type { PlanChapter, PlanInput, Progress } from '../../quiz/index.ts';
 
 export interface TodayChapter {
@@ -34,7 +34,6 @@ export interface TodaySummary {
   empty: boolean;
 }
 
-const DAY_MS = 86_400_000;
 const isQuestion = (id: string) => !id.startsWith(POINT_REVIEW_PREFIX);
 
 export function todaySummary(progress: Progress, chapters: readonly TodayChapter[], now: number, offsetMinutes: number): TodaySummary {
@@ -42,7 +41,7 @@ export function todaySummary(progress: Progress, chapters: readonly TodayChapter
   let openExam: OpenExam | null = null;
   let newest = -Infinity;
   for (const record of attempts) {
-    if (record.id.startsWith('trainer-')) continue;
+    if (isAssignmentAttempt(record.id)) continue;
     const state = replay(record.steps);
     if (state.behaviour !== 'exam' || state.status !== 'in-progress' || (state.startedAt ?? 0) <= newest) continue;
     const remaining = remainingMs(state, now);
@@ -80,8 +79,9 @@ export function planInput(progress: Progress, chapters: readonly TodayChapter[],
   const tested = new Set<string>();
   let recentMock = false;
   for (const record of Object.values(progress.attempts)) {
+    if (isAssignmentAttempt(record.id)) continue;
     const state = replay(record.steps);
-    if (state.status !== 'submitted' || record.id.startsWith('trainer-')) continue;
+    if (state.status !== 'submitted') continue;
     if (record.layout.blueprintId === 'chapter-test' && record.layout.chapter) tested.add(record.layout.chapter);
     if (record.layout.blueprintId === 'secretary-theory' && (state.submittedAt ?? 0) >= now - 7 * DAY_MS) recentMock = true;
   }

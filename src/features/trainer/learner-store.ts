@@ -6,7 +6,6 @@ import type { KeyValueStore } from '../../quiz/index.ts';
 import { loadReading, loadTakenAttempts, saveReading, saveTakenAttempt, type TakenAttempt } from '../../quiz/trainer/store.ts';
 import { writeResult, type WriteResult } from './store.ts';
 
-export { ASSIGNMENT_ATTEMPT_PREFIX } from '../../quiz/trainer/store.ts';
 export type { TakenAttempt } from '../../quiz/trainer/store.ts';
 
 /** Attempts made on this device for an assignment, oldest first; the last is the one shown. */

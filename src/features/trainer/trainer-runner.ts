@@ -7,7 +7,7 @@
  * the score, the result code to send back, and the answers when the trainer allows them.
  * Everything from the link is shown with textContent.
  */
-import { AttemptSession, isWrittenPaper, loadAttempt, replay, restorePaper, restoreWrittenPaper, STORAGE_PREFIX } from '../../quiz/index.ts';
+import { AttemptSession, assignmentAttemptId, isWrittenPaper, loadAttempt, replay, restorePaper, restoreWrittenPaper, STORAGE_PREFIX } from '../../quiz/index.ts';
 import type { AnyPaper, AttemptRecord, StorageProblem } from '../../quiz/index.ts';
 import {
   checkAssignment,
@@ -27,7 +27,7 @@ import { el, errorText, ref, showFieldError } from '../../ui/dom.ts';
 import type { AttemptDesk } from '../attempt/attempt-desk.ts';
 import type { ItemView } from '../attempt/item-view.ts';
 import { renderReadingList } from './reading-list.ts';
-import { ASSIGNMENT_ATTEMPT_PREFIX, loadTaken, saveTaken, type TakenAttempt } from './learner-store.ts';
+import { loadTaken, saveTaken, type TakenAttempt } from './learner-store.ts';
 import { dueText, isPastDue, learnerNameProblem, readFragment, rulesText } from './text.ts';
 
 type Screen = 'start' | 'desk' | 'result';
@@ -231,7 +231,7 @@ class TrainerRunner extends HTMLElement {
       this.#fail(`这份作业现在无法组卷（${errorText(error)}）。请告诉培训师，题库可能已经更新。`);
       return;
     }
-    const taken: TakenAttempt = { id: `${ASSIGNMENT_ATTEMPT_PREFIX}${spec.id}-${Date.now().toString(36)}`, learner };
+    const taken: TakenAttempt = { id: assignmentAttemptId(spec.id, Date.now()), learner };
     const saved = saveTaken(this.#store, spec.id, taken);
     if (!saved.ok) this.#notifyText(saved.message);
     const { session, problems } = AttemptSession.begin(this.#store, taken.id, paper, Date.now(), SESSION_OPTIONS);

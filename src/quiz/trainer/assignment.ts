@@ -3,6 +3,8 @@
  * the whole spec, so nothing reaches a server. Learners open the link, take the paper and send
  * back a result code (`result.ts`).
  */
+import { BEIJING_OFFSET_MS, DAY_MS } from '../format.ts';
+import { OBJECTIVE_TYPES, TYPE_NAMES } from '../models.ts';
 import type { MultiplePolicy, ObjectiveType } from '../models.ts';
 import { createCodec, extractCode, type Result } from './codec.ts';
 import {
@@ -94,8 +96,8 @@ const BLUEPRINT_PATTERN = new RegExp(`^${SLUG}$`);
 /** As content ids are (src/content/schemas/question.ts), e.g. `meetings-c01`. */
 export const ITEM_ID_PATTERN = BLUEPRINT_PATTERN;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TYPE_LABELS: Record<ObjectiveType, string> = { single: '单选', multiple: '多选', judge: '判断' };
-const TYPES = Object.keys(TYPE_LABELS) as ObjectiveType[];
+/** The objective types by name, as the counts' field names in messages. */
+const TYPE_LABELS = Object.fromEntries(OBJECTIVE_TYPES.map((type) => [type, TYPE_NAMES[type]])) as Record<ObjectiveType, string>;
 
 /** How the 多选 policies read to trainers and learners. */
 export const POLICY_NAMES: Record<MultiplePolicy, string> = {
@@ -206,7 +208,7 @@ function checkMix(value: unknown, problems: Problems): void {
   const counts = value.counts;
   if (!checkObject(counts, '题量', TYPE_LABELS, problems)) return;
   let total = 0;
-  for (const type of TYPES) {
+  for (const type of OBJECTIVE_TYPES) {
     const row = counts[type];
     if (!Array.isArray(row) || row.length !== 3) {
       problems.push(`${TYPE_LABELS[type]}题量应为易、中、难三个数`);
@@ -246,17 +248,14 @@ function dayStartUtc(date: string): number | undefined {
 }
 
 /**
- * The site's learners and trainers are in mainland China, and a static site has no server clock to
- * agree on, so a due date ends at midnight Beijing time (UTC+8, no daylight saving), and exported
- * times are written in Beijing time too.
+ * The first moment (epoch seconds) that counts as late, or null when there is no deadline. The
+ * site's learners and trainers are in mainland China, and a static site has no server clock to
+ * agree on, so a due date ends at midnight Beijing time (UTC+8, no daylight saving).
  */
-export const BEIJING_UTC_OFFSET_SECONDS = 8 * 3600;
-
-/** The first moment (epoch seconds) that counts as late, or null when there is no deadline. */
 export function dueDeadline(spec: Pick<AssignmentSpec, 'due'>): number | null {
   if (spec.due === null) return null;
   const start = dayStartUtc(spec.due);
-  return start === undefined ? null : start + 86_400 - BEIJING_UTC_OFFSET_SECONDS;
+  return start === undefined ? null : start + (DAY_MS - BEIJING_OFFSET_MS) / 1000;
 }
 
 /**

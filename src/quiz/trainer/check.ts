@@ -5,10 +5,8 @@
  * named in Chinese — never by a raw id as if it were a title — and a paper that cannot be drawn
  * is reported before the learner types a name.
  */
-import { PaperDrawError } from '../draw.ts';
 import type { Blueprint, QuizQuestion } from '../models.ts';
-import { describeShortfall } from '../pool.ts';
-import { describeWrittenShortfall, WrittenDrawError } from '../written.ts';
+import { ShortfallError } from '../pool.ts';
 import type { AssignmentSpec } from './assignment.ts';
 import { chaptersFor, moduleChapter, type AssignmentBank } from './mix.ts';
 import { drawAssignment, MissingWrittenItemsError, UnknownBlueprintError } from './paper.ts';
@@ -74,12 +72,7 @@ export function redrawPaper(
   try {
     return { ok: true, value: drawAssignment(spec, items, site.blueprints, learner) };
   } catch (error) {
-    if (error instanceof PaperDrawError) {
-      return { ok: false, error: `按本站现在的题库凑不齐这份试卷：${error.shortfalls.map(describeShortfall).join('；')}` };
-    }
-    if (error instanceof WrittenDrawError) {
-      return { ok: false, error: `按本站现在的题库凑不齐这份试卷：${error.shortfalls.map(describeWrittenShortfall).join('；')}` };
-    }
+    if (error instanceof ShortfallError) return { ok: false, error: `按本站现在的题库凑不齐这份试卷：${error.details}` };
     if (error instanceof UnknownBlueprintError || error instanceof MissingWrittenItemsError) return { ok: false, error: error.message };
     throw error;
   }

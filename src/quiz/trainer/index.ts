@@ -18,7 +18,6 @@ export {
 } from './codec.ts';
 export {
   ASSIGNMENT_PATH,
-  BEIJING_UTC_OFFSET_SECONDS,
   EPOCH_RANGE,
   ITEM_ID_PATTERN,
   LIMITS,

@@ -56,8 +56,6 @@ export const TRAINER_INBOX: EntryKind<SavedInbox> = {
   merge: (stored, incoming) => ({ assignmentId: stored.assignmentId, codes: [...new Set([...stored.codes, ...incoming.codes])] }),
 };
 
-export { ASSIGNMENT_ATTEMPT_PREFIX, isAssignmentAttempt } from '../attempt.ts';
-
 /** An attempt a learner made on this device, on an assignment. */
 export interface TakenAttempt {
   /** The engine attempt's id (`saveAttempt`). */

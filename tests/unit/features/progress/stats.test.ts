@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawPaper, drawWrittenPaper, emptyReview, layoutOf, record, recordAnswer, setStarred, startAttempt, writtenLayoutOf } from '../../../../src/quiz/index.ts';
+import { assignmentAttemptId, drawPaper, drawWrittenPaper, emptyReview, layoutOf, record, recordAnswer, setStarred, startAttempt, writtenLayoutOf } from '../../../../src/quiz/index.ts';
 import type { AttemptRecord, Paper, ReviewState } from '../../../../src/quiz/index.ts';
 import {
   chapterMastery,
@@ -132,7 +132,7 @@ describe('mock-exam results', () => {
     );
     const skills = { id: 'skills', layout: writtenLayoutOf(paper), steps: attempt.steps };
     const theory = examRecord('theory', examPaper(), T0, 0);
-    const assignment = examRecord('trainer-abcdefgh-1', examPaper(), T0, 0);
+    const assignment = examRecord(assignmentAttemptId('abcdefgh', T0), examPaper(), T0, 0);
     const records = [skills, theory, assignment];
     expect(examResults(records, smallBank()).results.map((r) => r.id)).toEqual(['theory']);
     expect(skillsResults(records, writtenBank)).toEqual({
