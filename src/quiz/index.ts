@@ -17,7 +17,7 @@ export type {
   QuizQuestion,
   ScoringPoint,
 } from './models.ts';
-export { DIFFICULTY_NAMES, JUDGE_OPTIONS, TYPE_NAMES } from './models.ts';
+export { DIFFICULTIES, DIFFICULTY_NAMES, JUDGE_OPTIONS, TYPE_NAMES } from './models.ts';
 export type { ItemType, Material, WrittenKind, WrittenPart } from './models.ts';
 export { describeShortfall, findShortfalls, forChapter, inPool, itemsDrawn, OBJECTIVE_TYPES, totalDrawn } from './pool.ts';
 export type { Shortfall } from './pool.ts';
@@ -131,6 +131,7 @@ export {
   findWrittenShortfalls,
   isWrittenBlueprint,
   isWrittenPaper,
+  itemPoints,
   restoreWrittenPaper,
   scoreWritten,
   tickedPoints,

@@ -146,16 +146,23 @@ export function tickedPoints(item: CaseItem, ticks: readonly (readonly number[])
   return { ticked, max };
 }
 
+/** What an item is worth on its paper: an equal share of its part's points. */
+export function itemPoints(paper: Pick<WrittenPaper, 'parts' | 'items'>, index: number): number {
+  const slot = paper.items[index];
+  if (!slot) return 0;
+  const count = paper.items.filter((other) => other.part === slot.part).length;
+  return (paper.parts[slot.part]?.points ?? 0) / Math.max(1, count);
+}
+
 /**
  * The self-marked score of a submitted written paper: each item is worth an equal share of its
  * part's points, and earns that share in proportion to the 得分点 ticked. Always within
  * 0–maxTotal, and ticking another point never lowers it.
  */
 export function scoreWritten(paper: WrittenPaper, state: Pick<AttemptState, 'ticks' | 'texts'>): WrittenScore {
-  const counts = paper.parts.map((_, p) => paper.items.filter((item) => item.part === p).length);
   const items = paper.items.map((slot, index): WrittenItemMark => {
     const { ticked, max } = tickedPoints(slot.written, state.ticks[index]);
-    const points = (paper.parts[slot.part]?.points ?? 0) / Math.max(1, counts[slot.part] ?? 1);
+    const points = itemPoints(paper, index);
     return {
       index,
       itemId: slot.questionId,

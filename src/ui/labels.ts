@@ -26,11 +26,6 @@ export function typeHeading(type: ItemType): string {
   }
 }
 
-export const POLICY_NAMES: Readonly<Record<MultiplePolicy, string>> = {
-  'all-or-nothing': '全对才得分',
-  partial: '按比例得分',
-};
-
 /** How a 多选 is scored, stated under it. */
 export const MULTIPLE_HINTS: Readonly<Record<MultiplePolicy, string>> = {
   'all-or-nothing': '（多选题：选出全部正确选项，少选、错选均不得分）',

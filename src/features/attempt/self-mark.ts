@@ -4,6 +4,7 @@
  * tick. A tick is a step of the attempt (saved, merged with other tabs like everything else);
  * `onMarked` runs after each so the page can show the new score.
  */
+import { itemPoints } from '../../quiz/index.ts';
 import type { AttemptSession, StorageProblem, WrittenPaper } from '../../quiz/index.ts';
 import { el, link } from '../../ui/dom.ts';
 import { formatPoints } from '../../ui/format.ts';
@@ -23,8 +24,7 @@ export function selfMarkItems(session: AttemptSession<WrittenPaper>, options: Se
   return paper.items.map((slot, index) => {
     const item = slot.written;
     const li = el('li');
-    const share = (paper.parts[slot.part]?.points ?? 0) / Math.max(1, paper.items.filter((other) => other.part === slot.part).length);
-    li.append(el('h3', undefined, `第 ${index + 1} 题 · ${writtenKindLabel(item)}（本题 ${formatPoints(share)} 分）`));
+    li.append(el('h3', undefined, `第 ${index + 1} 题 · ${writtenKindLabel(item)}（本题 ${formatPoints(itemPoints(paper, index))} 分）`));
     const brief = el('details', 'brief');
     brief.append(el('summary', undefined, '题目情景与材料'), writtenBrief(item));
     li.append(brief);

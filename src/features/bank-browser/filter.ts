@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import type { ChapterBank } from '../../content/types.ts';
+import { DIFFICULTIES } from '../../quiz/index.ts';
 import type { CaseItem, Difficulty, QuizQuestion } from '../../quiz/index.ts';
 
 /** A case item tagged with its type, so the bank is one list discriminated by `type`. */
@@ -13,7 +14,6 @@ export type BankEntry = QuizQuestion | CaseEntry;
 export type EntryType = BankEntry['type'];
 
 export const ENTRY_TYPES: readonly EntryType[] = ['single', 'multiple', 'judge', 'case'];
-export const DIFFICULTIES: readonly Difficulty[] = [1, 2, 3];
 
 export interface BankFilter {
   /** Chapter id; absent for every chapter. */

@@ -3,27 +3,20 @@
  * separate view for the trainer — the marking scheme: each question's reference answer and its
  * 得分点 with their points, so a class can sit the paper offline and be marked by hand.
  */
+import { itemPoints } from '../../quiz/index.ts';
 import type { CaseItem, WrittenPaper, WrittenPart } from '../../quiz/index.ts';
 import type { AssignmentSpec } from '../../quiz/trainer/index.ts';
 import { sectionUrl, type Catalog } from '../../ui/content.ts';
 import { el, link } from '../../ui/dom.ts';
 import { table } from '../../ui/table.ts';
 import { formatPoints } from '../../ui/format.ts';
+import { partNumeral } from '../../ui/labels.ts';
 import { itemMax, modelAnswer, partPrompt, writtenBrief, writtenKindLabel } from '../../ui/written-view.ts';
 import { moduleLabel } from './modules.ts';
 
-const NUMERALS = '一二三四五六七八九十';
 
 /** Ruled lines to write on: more for a task (a document to draft) than for a case question. */
 const LINES = { task: 14, case: 8 } as const;
-
-/** What each item is worth on the paper: an equal share of its part. */
-function itemPoints(paper: WrittenPaper, index: number): number {
-  const slot = paper.items[index];
-  if (!slot) return 0;
-  const count = paper.items.filter((other) => other.part === slot.part).length;
-  return (paper.parts[slot.part]?.points ?? 0) / Math.max(1, count);
-}
 
 /** The paper's items grouped by part, numbered through the paper. */
 function byPart(paper: WrittenPaper): { title: string; points: number; items: { item: CaseItem; number: number }[] }[] {
@@ -60,7 +53,7 @@ export function renderWrittenPaper(spec: AssignmentSpec, paper: WrittenPaper): N
   const nodes: Node[] = [meta, boxes, instructions];
   byPart(paper).forEach((part, p) => {
     const section = el('section');
-    section.append(el('h2', undefined, `${NUMERALS[p] ?? p + 1}、${part.title}（共 ${part.items.length} 题，计 ${formatPoints(part.points)} 分）`));
+    section.append(el('h2', undefined, `${partNumeral(p)}、${part.title}（共 ${part.items.length} 题，计 ${formatPoints(part.points)} 分）`));
     const list = el('ol', 'questions');
     for (const { item, number } of part.items) {
       const li = el('li', 'q written-q');

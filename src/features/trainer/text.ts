@@ -4,14 +4,6 @@
  * durations and times are the UI kit's (src/ui/format.ts).
  */
 import { checkText, dueDeadline, extractCode, LIMITS, POLICY_NAMES, withoutForbidden, type AssignmentSpec } from '../../quiz/trainer/index.ts';
-import { beijingDay } from '../../ui/format.ts';
-
-export { POLICY_NAMES, VARIANT_NAMES } from '../../quiz/trainer/index.ts';
-
-/** Today's date in Beijing, `YYYY-MM-DD`. */
-export function beijingToday(nowMs: number): string {
-  return beijingDay(nowMs);
-}
 
 /** How the due date reads to a learner. */
 export function dueText(spec: Pick<AssignmentSpec, 'due'>): string {

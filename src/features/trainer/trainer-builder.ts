@@ -4,6 +4,7 @@
  * (problems shown next to their fields), draws a trial paper so a shortfall is caught here rather
  * than on a learner's phone, and then shows the link, a QR code and a message for the chat group.
  */
+import { DIFFICULTIES, OBJECTIVE_TYPES } from '../../quiz/index.ts';
 import type { Blueprint, MultiplePolicy, ObjectiveType } from '../../quiz/index.ts';
 import {
   assignmentLink,
@@ -21,14 +22,14 @@ import {
 import { loadBank, loadCatalog } from '../../ui/content.ts';
 import { deviceStore } from '../../ui/device-store.ts';
 import { bindCopy, ref, showFieldError } from '../../ui/dom.ts';
+import { beijingDay } from '../../ui/format.ts';
 import { moduleEntries, moduleLabel, selectedModules, type ModuleChapter } from './modules.ts';
 import { qrCode } from './qr.ts';
 import { ASSIGNMENTS_CHANGED, loadAssignments, saveAssignment } from './store.ts';
-import { beijingToday, groupProblems, shareMessage, type AssignmentField } from './text.ts';
+import { groupProblems, shareMessage, type AssignmentField } from './text.ts';
 
 type QuestionMixKind = 'counts' | 'blueprint' | 'written';
 
-const TYPES: readonly ObjectiveType[] = ['single', 'multiple', 'judge'];
 
 /** A number field's value; a blank or malformed field reads as NaN, which validation names. */
 function integerOf(input: HTMLInputElement, blank: number): number {
@@ -159,7 +160,7 @@ class TrainerBuilder extends HTMLElement {
       syncWritten();
       const info = blueprintInfo.find((b) => b.id === this.#blueprintSelect.value);
       blueprintDescription.textContent = info?.description ?? '';
-      const total = TYPES.reduce((sum, type) => sum + [1, 2, 3].reduce((s, d) => s + Math.max(0, integerOf(this.#count(type, d), 0) || 0), 0), 0);
+      const total = OBJECTIVE_TYPES.reduce((sum, type) => sum + DIFFICULTIES.reduce((s, d) => s + Math.max(0, integerOf(this.#count(type, d), 0) || 0), 0), 0);
       mixTotalText.textContent = `共 ${total} 题，每题分值相同，满分 100 分。`;
     };
     form.addEventListener('change', (event) => {
@@ -196,7 +197,7 @@ class TrainerBuilder extends HTMLElement {
   /** Shows under each count how many questions of that type and difficulty the modules hold. */
   #showAvailable(modules: string[]): void {
     const available = availableIn(this.#sectionCounts, modules);
-    for (const type of TYPES) {
+    for (const type of OBJECTIVE_TYPES) {
       for (const d of [0, 1, 2] as const) ref(this, `avail-${type}-${d + 1}`).textContent = `可用 ${available[type][d]}`;
     }
   }
@@ -212,7 +213,7 @@ class TrainerBuilder extends HTMLElement {
     } else if (checked('mix') === 'written') {
       mix = { written: [...form.querySelectorAll<HTMLInputElement>('input[name="written"]:checked')].map((b) => b.value) };
     } else {
-      const row = (type: ObjectiveType): [number, number, number] => [1, 2, 3].map((d) => integerOf(this.#count(type, d), 0)) as [number, number, number];
+      const row = (type: ObjectiveType): [number, number, number] => DIFFICULTIES.map((d) => integerOf(this.#count(type, d), 0)) as [number, number, number];
       mix = { counts: { single: row('single'), multiple: row('multiple'), judge: row('judge') } };
     }
     const due = value('due').trim();
@@ -253,7 +254,7 @@ class TrainerBuilder extends HTMLElement {
     const draft = this.#readDraft();
     const created = createAssignment(draft, { random: Math.random, now: Date.now });
     const problems = created.ok ? [] : [...created.error];
-    if (draft.due !== null && /^\d{4}-\d{2}-\d{2}$/.test(draft.due) && draft.due < beijingToday(Date.now())) {
+    if (draft.due !== null && /^\d{4}-\d{2}-\d{2}$/.test(draft.due) && draft.due < beijingDay(Date.now())) {
       problems.push(`截止日期 ${draft.due} 已经过去，请选今天或以后的日期`);
     }
     if (!created.ok || problems.length > 0) {

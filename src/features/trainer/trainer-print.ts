@@ -11,17 +11,15 @@ import { SITE_NAME } from '../../site.ts';
 import { loadBank, loadCatalog, sectionUrl, type Catalog } from '../../ui/content.ts';
 import { el, link, ref } from '../../ui/dom.ts';
 import { formatPoints } from '../../ui/format.ts';
-import { LETTERS } from '../../ui/labels.ts';
+import { LETTERS, partNumeral, typeHeading } from '../../ui/labels.ts';
 import { moduleLabel } from './modules.ts';
 import { dueText, readFragment } from './text.ts';
 
-const TYPE_HEADINGS: Record<ObjectiveType, string> = { single: '单项选择题', multiple: '多项选择题', judge: '判断题' };
 const TYPE_RULES: Record<ObjectiveType, string> = {
   single: '每题只有一个正确答案，把答案的字母填在括号内',
   multiple: '每题有两个或两个以上正确答案，把答案的字母都填在括号内',
   judge: '正确的在括号内打“√”，错误的打“×”',
 };
-const NUMERALS = '一二三四五六七八九十';
 
 /** Consecutive items of one part and type, as a paper prints them under one heading. */
 interface Group {
@@ -42,7 +40,7 @@ function groupsOf(paper: Paper): Group[] {
       return;
     }
     const prefix = paper.parts.length > 1 && part ? `${part.title} · ` : '';
-    groups.push({ title: `${prefix}${TYPE_HEADINGS[item.question.type]}`, type: item.question.type, items: [{ item, number: index + 1, points }] });
+    groups.push({ title: `${prefix}${typeHeading(item.question.type)}`, type: item.question.type, items: [{ item, number: index + 1, points }] });
   });
   return groups;
 }
@@ -52,7 +50,7 @@ function groupHeading(group: Group, index: number): string {
   const each = group.items[0]?.points ?? 0;
   const same = group.items.every((i) => Math.abs(i.points - each) < 1e-9);
   const points = same && Number.isInteger(Math.round(each * 100) / 100) ? `每题 ${formatPoints(each)} 分，` : '';
-  return `${NUMERALS[index] ?? index + 1}、${group.title}（${points}共 ${group.items.length} 题，计 ${formatPoints(total)} 分）`;
+  return `${partNumeral(index)}、${group.title}（${points}共 ${group.items.length} 题，计 ${formatPoints(total)} 分）`;
 }
 
 function answerText(item: PaperItem): string {
@@ -79,7 +77,7 @@ function renderPaper(spec: AssignmentSpec, paper: Paper): Node[] {
     boxes.append(box);
   }
   const groups = groupsOf(paper);
-  const rules = groups.map((g) => `${TYPE_HEADINGS[g.type]}：${TYPE_RULES[g.type]}`);
+  const rules = groups.map((g) => `${typeHeading(g.type)}：${TYPE_RULES[g.type]}`);
   if (groups.some((g) => g.type === 'multiple')) rules.push(`多选题计分：${POLICY_NAMES[spec.multiplePolicy]}`);
   const instructions = el('p', 'instructions', `作答说明：${rules.join('；')}。`);
   const nodes: Node[] = [meta, boxes, instructions];
