@@ -5,9 +5,9 @@
  * from what is stored each time the page opens, so it follows the learner when they fall behind or
  * get ahead. Shows nothing but the plan invitation to someone with nothing stored yet.
  */
-import { loadProgress, planStudy, saveStudyPlan } from '../../quiz/index.ts';
+import { loadProgress, loadStudyPlan, planStudy, saveStudyPlan } from '../../quiz/index.ts';
 import type { PlanDay, PlanTask, Progress } from '../../quiz/index.ts';
-import { loadCatalog } from '../../ui/content.ts';
+import { loadCatalog, sectionUrl } from '../../ui/content.ts';
 import { describeStorageProblems, deviceStore } from '../../ui/device-store.ts';
 import { el, link, paragraph, ref } from '../../ui/dom.ts';
 import { formatClock, localDay } from '../../ui/format.ts';
@@ -88,7 +88,7 @@ class TodayCard extends HTMLElement {
     if (summary.lastRead) {
       const { chapter, section } = summary.lastRead;
       const title = this.#chapters.find((c) => c.id === chapter)?.title ?? '';
-      const a = link(`/chapters/${chapter}/#${section}`, `继续学习：${title}`);
+      const a = link(sectionUrl(chapter, section), `继续学习：${title}`);
       const p = paragraph('', 'continue');
       p.append(a);
       continues.push(p);
@@ -162,7 +162,7 @@ class TodayCard extends HTMLElement {
       return;
     }
     const now = Date.now();
-    const existing = loadProgress(deviceStore()).progress.plan;
+    const existing = loadStudyPlan(deviceStore()).settings;
     const saved = saveStudyPlan(deviceStore(), { examDate, minutesPerDay, createdAt: existing?.createdAt ?? now, updatedAt: now });
     error.textContent = saved.ok ? '' : describeStorageProblems(saved.problems).join(' ');
     this.#render();

@@ -5,6 +5,7 @@
  */
 import { createRandom, dueCards, itemOfPointReview, RIGHT_STREAK_TO_LEAVE, shuffle, starredQuestions, wrongBook } from '../../quiz/index.ts';
 import type { CaseItem, Paper, QuizQuestion, ReviewRecord, ReviewState, SelfMark } from '../../quiz/index.ts';
+import { formatPercent } from '../../ui/format.ts';
 
 export const PRACTICE_MODES = ['order', 'random', 'wrong', 'starred', 'due', 'recite', 'case', 'task', 'due-written'] as const;
 export type PracticeMode = (typeof PRACTICE_MODES)[number];
@@ -208,7 +209,7 @@ export interface PracticeTally {
 }
 
 export function describeTally(tally: PracticeTally): string {
-  const rate = tally.answered === 0 ? '—' : `${Math.round((tally.right / tally.answered) * 100)}%`;
+  const rate = formatPercent(tally.answered === 0 ? null : tally.right / tally.answered);
   return `已答 ${tally.answered} / ${tally.total} 题 · 答对 ${tally.right} 题 · 正确率 ${rate}`;
 }
 

@@ -1,5 +1,6 @@
 /** What the 练习 page says, with links onward, when a mode has nothing to ask or a run is done. */
 import { el, link } from '../../ui/dom.ts';
+import { formatPercent } from '../../ui/format.ts';
 import { planToQuery, type PracticeMode, type PracticePlan } from './plan.ts';
 
 export function emptyState(plan: PracticePlan, wrongTotal: number): HTMLElement {
@@ -40,7 +41,7 @@ export function emptyState(plan: PracticePlan, wrongTotal: number): HTMLElement 
 /** The box under the last question once every question of the run is answered. */
 export function finishedBox(plan: PracticePlan | null, right: number, total: number, onAgain: () => void): HTMLElement {
   const box = el('div', 'finished');
-  box.append(el('p', undefined, `本轮 ${total} 题已全部答完：答对 ${right} 题，正确率 ${Math.round((right / Math.max(1, total)) * 100)}%。`));
+  box.append(el('p', undefined, `本轮 ${total} 题已全部答完：答对 ${right} 题，正确率 ${formatPercent(right / Math.max(1, total))}。`));
   const actions = el('p', 'empty-actions');
   const again = el('button', undefined, '再练一轮');
   again.type = 'button';

@@ -1,21 +1,23 @@
 /**
  * The learner's submitted mock exams, scored again from their steps: theory papers against the
  * bank, skills papers (专业能力) by the 得分点 ticked, listed apart. The progress page loads this only
- * when there are exams to list: scoring needs the paper-drawing code, which nothing else there does.
+ * when there are exams to score (`submittedExams` in stats.ts): scoring needs the paper-drawing
+ * code, which nothing else there does.
  */
-import { isAssignmentAttempt, replay, restorePaper, restoreWrittenPaper, scorePaper, scoreWritten } from '../../quiz/index.ts';
-import type { AttemptRecord, AttemptState, CaseItem, QuizQuestion } from '../../quiz/index.ts';
-import type { ExamResult } from './stats.ts';
+import { restorePaper, restoreWrittenPaper, scorePaper, scoreWritten } from '../../quiz/index.ts';
+import type { AttemptRecord, CaseItem, QuizQuestion } from '../../quiz/index.ts';
+import type { ExamResult, SubmittedExam } from './stats.ts';
 
-/** Submitted mock exams worth listing: not practice, not unfinished, not a trainer's assignment (it has its own page). */
-export function submittedExams(records: readonly AttemptRecord[]): { record: AttemptRecord; state: AttemptState }[] {
-  return records
-    .map((record) => ({ record, state: replay(record.steps) }))
-    .filter(({ record, state }) => state.behaviour === 'exam' && state.status === 'submitted' && state.submittedAt !== null && !isAssignmentAttempt(record.id));
+export interface ScoredExams {
+  /** Theory papers and tests, oldest first. */
+  theory: ExamResult[];
+  /** Skills papers, with the learner's own marking, oldest first. */
+  skills: ExamResult[];
+  /** Papers whose items have left the bank or changed, so they cannot be scored again. */
+  unscorable: number;
 }
 
-/** A scored paper as the progress page lists it. */
-export function examResult(record: AttemptRecord, submittedAt: number, score: { total: number; maxTotal: number; passMark: number; passed: boolean }): ExamResult {
+function examResult(record: AttemptRecord, submittedAt: number, score: { total: number; maxTotal: number; passMark: number; passed: boolean }): ExamResult {
   return {
     id: record.id,
     title: record.layout.title,
@@ -28,38 +30,21 @@ export function examResult(record: AttemptRecord, submittedAt: number, score: { 
   };
 }
 
-export const byTimeTaken = (a: ExamResult, b: ExamResult) => a.submittedAt - b.submittedAt || a.id.localeCompare(b.id);
+const byTimeTaken = (a: ExamResult, b: ExamResult) => a.submittedAt - b.submittedAt || a.id.localeCompare(b.id);
 
-/**
- * The learner's submitted theory papers and tests, oldest first. A stored attempt keeps its steps,
- * not its score, so each is replayed and scored against the bank; one whose questions have left the
- * bank or changed cannot be scored any more and is counted in `unscorable`. Skills papers are
- * `skillsResults`'s.
- */
-export function examResults(records: readonly AttemptRecord[], bank: readonly QuizQuestion[]): { results: ExamResult[]; unscorable: number } {
-  const results: ExamResult[] = [];
-  let unscorable = 0;
-  for (const { record, state } of submittedExams(records)) {
-    if (record.layout.kind === 'written') continue;
+/** Scores each submitted exam on the paper rebuilt from the current bank, once. */
+export function scoreExams(exams: readonly SubmittedExam[], bank: { questions: readonly QuizQuestion[]; cases: readonly CaseItem[] }): ScoredExams {
+  const scored: ScoredExams = { theory: [], skills: [], unscorable: 0 };
+  for (const { record, state } of exams) {
+    const written = record.layout.kind === 'written';
     try {
-      results.push(examResult(record, state.submittedAt ?? 0, scorePaper(restorePaper(bank, record.layout), state.responses)));
+      const score = written ? scoreWritten(restoreWrittenPaper(bank.cases, record.layout), state) : scorePaper(restorePaper(bank.questions, record.layout), state.responses);
+      (written ? scored.skills : scored.theory).push(examResult(record, state.submittedAt ?? 0, score));
     } catch {
-      unscorable++;
+      scored.unscorable++;
     }
   }
-  return { results: results.sort(byTimeTaken), unscorable };
-}
-
-export function skillsResults(records: readonly AttemptRecord[], cases: readonly CaseItem[]): { results: ExamResult[]; unscorable: number } {
-  const results: ExamResult[] = [];
-  let unscorable = 0;
-  for (const { record, state } of submittedExams(records)) {
-    if (record.layout.kind !== 'written') continue;
-    try {
-      results.push(examResult(record, state.submittedAt ?? 0, scoreWritten(restoreWrittenPaper(cases, record.layout), state)));
-    } catch {
-      unscorable++;
-    }
-  }
-  return { results: results.sort(byTimeTaken), unscorable };
+  scored.theory.sort(byTimeTaken);
+  scored.skills.sort(byTimeTaken);
+  return scored;
 }

@@ -3,7 +3,7 @@
  * store holds (review records, attempts, case work, 已学完 flags) and the question bank. Export and
  * import are <progress-backup>'s; after an import this page redraws.
  */
-import { answerTimes, calendarDay, dueCards, latestAnswers, loadProgress, replay, selfMark, starredQuestions, studyStreak, wrongBook } from '../../quiz/index.ts';
+import { answerTimes, calendarDay, dueCards, latestAnswers, loadProgress, selfMark, starredQuestions, studyStreak, wrongBook } from '../../quiz/index.ts';
 import type { CaseItem, Progress, QuizQuestion, StorageProblem } from '../../quiz/index.ts';
 import { loadBank, loadCatalog, type CatalogChapter } from '../../ui/content.ts';
 import { describeStorageProblems, deviceStore, NOT_PERSISTENT } from '../../ui/device-store.ts';
@@ -15,20 +15,17 @@ import {
   chapterMastery,
   masteryChart,
   scoreChart,
+  submittedExams,
   type ExamResult,
 } from './stats.ts';
 
 const localDay = (at: number) => calendarDay(at, new Date(at).getTimezoneOffset());
-const percent = (share: number) => formatPercent(share);
 
 /** The learner's own figures, counted only over questions still in the bank. */
 interface Counts {
   wrong: number;
   starred: number;
   due: number;
-  practised: number;
-  exams: number;
-  cases: number;
 }
 
 function countsOf(progress: Progress, bankIds: ReadonlySet<string>, now: number): Counts {
@@ -37,9 +34,6 @@ function countsOf(progress: Progress, bankIds: ReadonlySet<string>, now: number)
     wrong: known(wrongBook(progress.review)),
     starred: known(starredQuestions(progress.review)),
     due: known(dueCards(progress.review, now)),
-    practised: latestAnswers(progress.review).filter((a) => bankIds.has(a.questionId)).length,
-    exams: Object.keys(progress.attempts).length,
-    cases: Object.keys(progress.cases).length,
   };
 }
 
@@ -138,23 +132,23 @@ class ProgressReport extends HTMLElement {
       const flag = progress.read[chapter.id];
       cell('read', !flag?.read ? '未标记' : flag.updatedAt > 0 ? `✓ ${formatMonthDay(flag.updatedAt)}` : '✓ 已学完');
       cell('practised', m.questions ? `${m.practised}/${m.questions}` : '暂无题目');
-      cell('mastery', m.share === null ? '未练习' : `${percent(m.share)}（最近 ${m.counted} 题答对 ${m.right} 题）`);
+      cell('mastery', m.share === null ? '未练习' : `${formatPercent(m.share)}（最近 ${m.counted} 题答对 ${m.right} 题）`);
     }
     const practisedRows = rows.filter((r) => r.mastery && r.mastery.questions > 0);
     const chart = masteryChart(practisedRows.map((r) => ({ label: r.chapter.title, share: r.mastery?.share ?? null })));
     const answered = practisedRows.filter((r) => r.mastery?.share != null);
     const description = answered.length
-      ? `${answered.length} 章有作答：${answered.map((r) => `${r.chapter.title} ${percent(r.mastery?.share ?? 0)}`).join('，')}；其余章节未练习。`
+      ? `${answered.length} 章有作答：${answered.map((r) => `${r.chapter.title} ${formatPercent(r.mastery?.share ?? 0)}`).join('，')}；其余章节未练习。`
       : '还没有任何章节的作答记录。';
     this.#part('.mastery-chart')?.replaceChildren(masteryChartSvg(chart, 'mastery-chart', '各章掌握度（条形图）', description));
   }
 
   async #renderExams(progress: Progress) {
-    const records = Object.values(progress.attempts);
+    const exams = submittedExams(Object.values(progress.attempts));
     // Scoring needs the paper-drawing code: it loads only when there is an exam to score.
-    const scoring = records.some((record) => replay(record.steps).behaviour === 'exam') ? await import('./exam-stats.ts') : null;
-    const { results, unscorable } = scoring?.examResults(records, this.#questions) ?? { results: [], unscorable: 0 };
-    this.#renderSkills(scoring?.skillsResults(records, this.#cases).results ?? []);
+    const scored = exams.length > 0 ? (await import('./exam-stats.ts')).scoreExams(exams, { questions: this.#questions, cases: this.#cases }) : null;
+    const { theory: results, skills, unscorable } = scored ?? { theory: [], skills: [], unscorable: 0 };
+    this.#renderSkills(skills);
     const chartBox = this.#part('.exam-chart');
     const table = this.#part<HTMLTableElement>('table.exam-table');
     const empty = this.#part('.exam-empty');

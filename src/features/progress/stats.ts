@@ -3,7 +3,9 @@
  * results (theory and skills papers apart) and the geometry of the two charts. `<progress-report>` draws them. The study streak and
  * latest answers are the engine's (activity.ts), shared with the home page.
  */
-import type { LatestAnswer } from '../../quiz/index.ts';
+import { isAssignmentAttempt, replay } from '../../quiz/index.ts';
+import type { AttemptRecord, AttemptState, LatestAnswer } from '../../quiz/index.ts';
+import { formatPercent } from '../../ui/format.ts';
 
 /** How many of a chapter's most recently answered questions its mastery looks at. */
 export const MASTERY_WINDOW = 20;
@@ -60,6 +62,20 @@ export interface ExamResult {
   passed: boolean;
   /** total as a percentage of maxTotal, so papers of different sizes share one chart. */
   percent: number;
+}
+
+/** A submitted mock exam with its replayed state. */
+export interface SubmittedExam {
+  record: AttemptRecord;
+  state: AttemptState;
+}
+
+/** Submitted mock exams worth listing: not practice, not unfinished, not a trainer's assignment (it has its own page). */
+export function submittedExams(records: readonly AttemptRecord[]): SubmittedExam[] {
+  return records
+    .filter((record) => !isAssignmentAttempt(record.id))
+    .map((record) => ({ record, state: replay(record.steps) }))
+    .filter(({ state }) => state.behaviour === 'exam' && state.status === 'submitted' && state.submittedAt !== null);
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -134,7 +150,7 @@ export function masteryChart(rows: readonly { label: string; share: number | nul
     textY: i * rowHeight + 16,
     barY: i * rowHeight + 22,
     barWidth: row.share === null ? 0 : round1(Math.min(1, Math.max(0, row.share)) * width),
-    valueText: row.share === null ? '未练习' : `${Math.round(row.share * 100)}%`,
+    valueText: row.share === null ? '未练习' : formatPercent(row.share),
   }));
   return { width, height: rows.length * rowHeight + 4, barHeight, bars };
 }

@@ -6,11 +6,12 @@ import {
   MASTERY_WINDOW,
   masteryChart,
   scoreChart,
+  submittedExams,
 } from '../../../../src/features/progress/stats.ts';
 import { answerTimes, calendarDay, latestAnswers, studyStreak } from '../../../../src/quiz/index.ts';
 import { DAY, MINUTE, mockBlueprint, skillsBlueprint, smallBank, T0 } from '../../quiz/fixtures.ts';
 import { writtenBank } from '../../trainer/fixtures.ts';
-import { examResults, skillsResults } from '../../../../src/features/progress/exam-stats.ts';
+import { scoreExams } from '../../../../src/features/progress/exam-stats.ts';
 
 
 function answer(review: ReviewState, id: string, correct: boolean, at: number): ReviewState {
@@ -113,7 +114,7 @@ describe('mock-exam results', () => {
       examRecord('open', paper, T0 + DAY, all, false),
       { id: 'practice', layout: layoutOf(paper), steps: practice.steps },
     ];
-    const { results, unscorable } = examResults(records, bank);
+    const { theory: results, unscorable } = scoreExams(submittedExams(records), { questions: bank, cases: [] });
     expect(unscorable).toBe(0);
     expect(results.map((r) => r.id)).toEqual(['earlier', 'later']);
     expect(results[0]).toMatchObject({ total: 0, passed: false, percent: 0, submittedAt: T0 + MINUTE });
@@ -134,18 +135,18 @@ describe('mock-exam results', () => {
     const theory = examRecord('theory', examPaper(), T0, 0);
     const assignment = examRecord(assignmentAttemptId('abcdefgh', T0), examPaper(), T0, 0);
     const records = [skills, theory, assignment];
-    expect(examResults(records, smallBank()).results.map((r) => r.id)).toEqual(['theory']);
-    expect(skillsResults(records, writtenBank)).toEqual({
-      results: [expect.objectContaining({ id: 'skills', total: 25, maxTotal: 100, passed: false, percent: 25 })],
-      unscorable: 0,
-    });
+    expect(submittedExams(records).map((exam) => exam.record.id)).toEqual(['skills', 'theory']);
+    const scored = scoreExams(submittedExams(records), { questions: smallBank(), cases: writtenBank });
+    expect(scored.theory.map((r) => r.id)).toEqual(['theory']);
+    expect(scored.skills).toEqual([expect.objectContaining({ id: 'skills', total: 25, maxTotal: 100, passed: false, percent: 25 })]);
+    expect(scored.unscorable).toBe(0);
   });
 
   it('counts an exam whose questions left the bank as unscorable instead of failing', () => {
     const paper = examPaper();
     const first = paper.items[0]?.questionId;
     const bank = smallBank().filter((q) => q.id !== first);
-    expect(examResults([examRecord('e', paper, T0, 3)], bank)).toEqual({ results: [], unscorable: 1 });
+    expect(scoreExams(submittedExams([examRecord('e', paper, T0, 3)]), { questions: bank, cases: [] })).toEqual({ theory: [], skills: [], unscorable: 1 });
   });
 });
 
