@@ -100,7 +100,7 @@ export type { MarksRecorder, SessionOptions, StepOutcome } from './session.ts';
 
 export { entryNames, isQuotaExceeded, readEntry, STORAGE_PREFIX, storedSize, writeBatch, writeEntry } from './store.ts';
 export type { BatchWrite, EntryKind, Envelope, KeyValueStore, ReadResult, SaveResult, StorageProblem } from './store.ts';
-export { ATTEMPT, CASE, loadAttempt, REVIEW, saveAttempt, saveCaseWork, saveReview } from './progress-entries.ts';
+export { ATTEMPT, CASE, loadAttempt, REVIEW, saveAttempt, saveCaseWork, saveReview, touchesAttempt } from './progress-entries.ts';
 export {
   LAST_READ,
   LEGACY_READ_PREFIX,

@@ -11,7 +11,7 @@ import { isAttemptRecord, isCaseWork, isReviewState } from './guards.ts';
 import { isArrayOf, isString } from './primitives.ts';
 import { mergeReview, newCard } from './review.ts';
 import type { ReviewRecord, ReviewState } from './review.ts';
-import { readEntry, writeEntry } from './store.ts';
+import { readEntry, STORAGE_PREFIX, writeEntry } from './store.ts';
 import type { EntryKind, KeyValueStore, ReadResult, SaveResult } from './store.ts';
 
 /**
@@ -46,13 +46,24 @@ export const REVIEW: EntryKind<ReviewState> = {
   merge: mergeReview,
 };
 
+const attemptName = (id: string) => `attempt:${id}`;
+
 export const ATTEMPT: EntryKind<AttemptRecord> = {
   matches: (name) => name.startsWith('attempt:'),
   version: 1,
   guard: isAttemptRecord,
-  nameOf: (record) => `attempt:${record.id}`,
+  nameOf: (record) => attemptName(record.id),
   merge: mergeAttemptRecords,
 };
+
+/**
+ * Whether a `storage` event's key (null: the whole store was cleared) concerns saved attempts, or
+ * with `id`, that attempt: how a page tells another tab's saves that matter to it.
+ */
+export function touchesAttempt(key: string | null, id?: string): boolean {
+  if (key === null) return true;
+  return id === undefined ? key.startsWith(STORAGE_PREFIX + attemptName('')) : key === STORAGE_PREFIX + attemptName(id);
+}
 
 export const CASE: EntryKind<CaseWork> = {
   matches: (name) => name.startsWith('case:'),
@@ -64,7 +75,7 @@ export const CASE: EntryKind<CaseWork> = {
 
 /** One attempt, for resuming it. */
 export function loadAttempt(kv: KeyValueStore, id: string): ReadResult<AttemptRecord> {
-  return readEntry(kv, `attempt:${id}`, ATTEMPT);
+  return readEntry(kv, attemptName(id), ATTEMPT);
 }
 
 /** Saves review records, merged record by record with what another tab may have saved. */

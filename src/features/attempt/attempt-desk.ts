@@ -3,10 +3,10 @@
  * the skills paper. One item at a time, the 答题卡 (a side panel on wide screens, a bottom sheet
  * on phones), the countdown with spoken warnings at 10, 5 and 1 minutes, the shortcuts, the
  * submit confirmation and time-up. Every change goes through the engine's AttemptSession, which
- * saves it at once and merges another tab's work; the page that opens the desk only decides what
- * happens before and after.
+ * saves it at once; another tab's saves are merged in as they arrive. The page that opens the desk
+ * only decides what happens before and after.
  */
-import { remainingMs } from '../../quiz/index.ts';
+import { remainingMs, touchesAttempt } from '../../quiz/index.ts';
 import type { AttemptSession, AttemptStep, StorageProblem } from '../../quiz/index.ts';
 import { ref } from '../../ui/dom.ts';
 import { formatClock } from '../../ui/format.ts';
@@ -73,6 +73,13 @@ export class AttemptDesk extends HTMLElement {
       if (this.#confirm.returnValue === 'submit') this.#record({ kind: 'submit', at: Date.now() });
     });
     this.#listen(document, 'keydown', (event) => this.#onKey(event as KeyboardEvent));
+    // Another tab saved this attempt: merge its steps and show them (or the end, if it handed in).
+    this.#listen(window, 'storage', (event) => {
+      if (!touchesAttempt((event as StorageEvent).key, session.id)) return;
+      const { changed, problems } = session.pull();
+      options.onProblems(problems);
+      if (changed) this.refresh();
+    });
     // A laptop waking from sleep: check the clock at once rather than on the next tick.
     this.#listen(document, 'visibilitychange', () => this.#tick());
     this.#timer = window.setInterval(() => this.#tick(), 1000);

@@ -15,10 +15,17 @@ export const TYPING_PAUSE_MS = 800;
 
 /** The save waiting for a pause in typing, if any; run at once when the page is hidden. */
 let pendingSave: (() => void) | null = null;
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') pendingSave?.();
-});
-addEventListener('pagehide', () => pendingSave?.());
+let flushOnHide = false;
+
+/** Listens for the page being hidden, from the first written item shown (not when the module loads). */
+function watchPageHide(): void {
+  if (flushOnHide) return;
+  flushOnHide = true;
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') pendingSave?.();
+  });
+  addEventListener('pagehide', () => pendingSave?.());
+}
 
 function writtenItem(session: AttemptSession, index: number): WrittenPaperItem | undefined {
   if (!isWrittenPaper(session.paper)) throw new TypeError('writtenItems 只显示专业能力试卷');
@@ -29,6 +36,7 @@ export const writtenItems: ItemView = {
   render(session, index, record) {
     const slot = writtenItem(session, index);
     if (!slot) throw new RangeError(`试卷没有第 ${index + 1} 题`);
+    watchPageHide();
     const item = slot.written;
     const article = el('article', 'written-item');
     const heading = el('h3', 'written-title', `第 ${index + 1} 题 · ${writtenKindLabel(item)}`);

@@ -14,8 +14,8 @@ import {
   remainingMs,
   restorePaper,
   restoreWrittenPaper,
-  STORAGE_PREFIX,
   storeMarks,
+  touchesAttempt,
 } from '../../quiz/index.ts';
 import type { AnyPaper, Paper, PaperLayout, StorageProblem, WrittenPaper } from '../../quiz/index.ts';
 import { loadBank, loadCatalog, sectionLink, type Catalog } from '../../ui/content.ts';
@@ -32,7 +32,6 @@ import { renderSkillsResults } from './skills-results.ts';
 
 type Screen = 'start' | 'desk' | 'results' | 'skills-results';
 
-const ATTEMPT_KEY = `${STORAGE_PREFIX}attempt:`;
 /** The mock exam's answers feed the 错题本 and 今日复习. */
 const SESSION_OPTIONS = { recordMarks: storeMarks };
 
@@ -49,7 +48,6 @@ async function restore(layout: PaperLayout): Promise<AnyPaper> {
 
 class ExamRoom extends HTMLElement {
   #store = deviceStore();
-  #session: AttemptSession | null = null;
   #shown: Screen = 'start';
   #historyRun = 0;
 
@@ -83,7 +81,6 @@ class ExamRoom extends HTMLElement {
   /** Switches screens; the desk, if it was open, stops its clock and shortcuts first. */
   #show(screen: Screen): void {
     if (!this.#desk.hidden) this.#desk.close();
-    this.#session = null;
     this.#shown = screen;
     for (const section of this.querySelectorAll<HTMLElement>('[data-screen]')) section.hidden = section.dataset['screen'] !== screen;
   }
@@ -267,7 +264,6 @@ class ExamRoom extends HTMLElement {
 
   #enterDesk(session: AttemptSession, catalog: Catalog): void {
     this.#show('desk');
-    this.#session = session;
     this.#desk.open(session, {
       view: isWrittenPaper(session.paper) ? writtenItems : objectiveItems,
       title: paperName(session.paper, new Map(catalog.chapters.map((c) => [c.id, c.title]))),
@@ -282,7 +278,6 @@ class ExamRoom extends HTMLElement {
       return;
     }
     this.#show('results');
-    this.#session = session;
     const results = this.#screen('results');
     renderResults(results, session as AttemptSession<Paper>, catalog);
     if (moveFocus) ref(results, 'results-title').focus();
@@ -290,7 +285,6 @@ class ExamRoom extends HTMLElement {
 
   #showSkillsResults(session: AttemptSession<WrittenPaper>, catalog: Catalog, moveFocus: boolean): void {
     this.#show('skills-results');
-    this.#session = session;
     const results = this.#screen('skills-results');
     renderSkillsResults(results, session, {
       title: paperName(session.paper, new Map(catalog.chapters.map((c) => [c.id, c.title]))),
@@ -300,17 +294,9 @@ class ExamRoom extends HTMLElement {
     if (moveFocus) ref(results, 'skills-title').focus();
   }
 
-  /** Another tab saved: merge into the attempt on screen, or refresh the history list. */
+  /** Another tab saved an attempt: the history list on the start screen follows (the desk merges its own). */
   #onStorage(event: StorageEvent): void {
-    if (event.key !== null && !event.key.startsWith(ATTEMPT_KEY)) return;
-    const session = this.#session;
-    if (session && (event.key === null || event.key === `${ATTEMPT_KEY}${session.id}`)) {
-      const { changed, problems } = session.pull();
-      this.#notify(problems);
-      if (changed && !this.#desk.hidden) this.#desk.refresh();
-    } else if (this.#shown === 'start') {
-      void this.#renderHistory();
-    }
+    if (this.#shown === 'start' && touchesAttempt(event.key)) void this.#renderHistory();
   }
 }
 

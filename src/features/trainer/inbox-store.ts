@@ -2,12 +2,10 @@
  * The results inbox of an assignment in the one device store (src/quiz/trainer/store.ts), every
  * code checked again on loading. Loaded with the inbox and report, not with the trainer's page.
  */
-import type { KeyValueStore, StorageProblem } from '../../quiz/index.ts';
+import type { KeyValueStore } from '../../quiz/index.ts';
 import { addCodes, emptyInbox, loadInboxCodes, saveInboxCodes, type AssignmentSpec, type Inbox } from '../../quiz/trainer/index.ts';
-import { describeStorageProblems } from '../../ui/device-store.ts';
+import { describeStorageProblem } from '../../ui/device-store.ts';
 import { writeResult, type WriteResult } from './store.ts';
-
-const problemText = (problem: StorageProblem | null) => (problem ? describeStorageProblems([problem]) : []);
 
 export interface LoadedInbox {
   inbox: Inbox;
@@ -26,7 +24,7 @@ export function loadInbox(kv: KeyValueStore, spec: Pick<AssignmentSpec, 'id'>): 
   const copy = problem.kind === 'corrupted' && problem.quarantinedAs ? kv.getItem(problem.quarantinedAs) : null;
   const salvaged = copy === null ? emptyInbox(spec) : addCodes(emptyInbox(spec), [copy], spec).inbox;
   const found = salvaged.entries.length > 0 ? `已从中找回 ${salvaged.entries.length} 份可读的结果。` : '';
-  return { inbox: salvaged, problem: `这份作业保存的收件箱：${problemText(problem).join(' ')}${found}` };
+  return { inbox: salvaged, problem: `这份作业保存的收件箱：${describeStorageProblem(problem)}${found}` };
 }
 
 export function saveInbox(kv: KeyValueStore, inbox: Inbox): WriteResult {

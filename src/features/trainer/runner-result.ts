@@ -6,7 +6,7 @@
  */
 import { feedbackFor, isWrittenPaper } from '../../quiz/index.ts';
 import type { AttemptSession, Paper, StorageProblem, WrittenPaper } from '../../quiz/index.ts';
-import { dueDeadline, encodeResult, resultOf, writtenAnswersText, type AssignmentSpec } from '../../quiz/trainer/index.ts';
+import { encodeResult, resultOf, writtenAnswersText, type AssignmentSpec } from '../../quiz/trainer/index.ts';
 import { sectionLink, sectionUrl, type Catalog } from '../../ui/content.ts';
 import { bindCopy, download, el, link, ref } from '../../ui/dom.ts';
 import { beijingTime, formatDuration, formatPoints } from '../../ui/format.ts';
@@ -14,7 +14,7 @@ import { renderReviewed } from '../../ui/question-view.ts';
 import { selfMarkItems, showItemScores } from '../attempt/self-mark.ts';
 import { moduleLabel } from './modules.ts';
 import { qrCode } from './qr.ts';
-import { fileName } from './text.ts';
+import { fileName, isPastDue } from './text.ts';
 
 export interface ResultScreen {
   spec: AssignmentSpec;
@@ -30,11 +30,14 @@ export function renderResult(root: HTMLElement, screen: ResultScreen, moveFocus:
   ref(root, 'result-title').textContent = `成绩（${learner}）`;
   const written = isWrittenPaper(session.paper);
   ref(root, 'self-mark-hint').hidden = !written;
-  if (written) renderSelfMarking(root, screen, session as AttemptSession<WrittenPaper>);
-  else renderObjective(root, screen, session as AttemptSession<Paper>);
   showFacts(root, screen);
   bindSend(root, screen);
-  showCode(root, screen);
+  // Self-marking shows the code itself, and again after every tick.
+  if (written) renderSelfMarking(root, screen, session as AttemptSession<WrittenPaper>);
+  else {
+    renderObjective(root, screen, session as AttemptSession<Paper>);
+    showCode(root, screen);
+  }
   ref(root, 'again').textContent = spec.showAnswers || written ? '换一位学员在本设备作答' : '再做一次或换人作答';
   if (moveFocus) ref(root, 'result-title').focus();
 }
@@ -48,12 +51,11 @@ function showFacts(root: HTMLElement, { session, spec }: ResultScreen): void {
   const { state } = session;
   const startedAt = state.startedAt ?? 0;
   const submittedAt = state.submittedAt ?? startedAt;
-  const deadline = dueDeadline(spec);
   const facts = [
     `用时 ${formatDuration(submittedAt - startedAt)}`,
     `交卷时间 ${beijingTime(submittedAt)}（北京时间）`,
     state.endedBy === 'timeUp' ? '时间到，系统已自动交卷' : '',
-    deadline !== null && submittedAt / 1000 >= deadline ? '逾期提交' : '',
+    isPastDue(spec, submittedAt) ? '逾期提交' : '',
   ].filter(Boolean);
   ref(root, 'result-facts').textContent = facts.join(' · ');
 }

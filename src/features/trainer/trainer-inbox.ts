@@ -5,7 +5,6 @@
  * progress bar, so hundreds of codes never freeze the page, and each is reported on its own row;
  * the inbox is saved on the device once an import completes, and the report is redrawn from it.
  */
-import type { CaseItem, QuizQuestion } from '../../quiz/index.ts';
 import {
   chaptersToLoad,
   codesNotTakenIn,
@@ -28,7 +27,7 @@ import { loadBank, loadCatalog } from '../../ui/content.ts';
 import { deviceStore } from '../../ui/device-store.ts';
 import { download, el, readFiles, ref, runInSlices } from '../../ui/dom.ts';
 import { table } from '../../ui/table.ts';
-import { renderReport } from './report.ts';
+import { renderReport, type ReportInput } from './report.ts';
 import { loadInbox, saveInbox } from './inbox-store.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, OPEN_REPORT } from './store.ts';
 import { dueText, fileName, rulesText } from './text.ts';
@@ -49,11 +48,15 @@ interface Source {
 /** Rows listed in the import table; the summary above it counts them all. */
 const ROWS_SHOWN = 200;
 
+/** What the report needs besides the results: the items' texts and each learner's paper. */
+type ReportSources = Pick<ReportInput, 'questions' | 'cases' | 'chapters' | 'paperFor'>;
+
 class TrainerInbox extends HTMLElement {
   #specs: AssignmentSpec[] = [];
   #spec: AssignmentSpec | null = null;
   #inbox: Inbox | null = null;
   #reportTicket = 0;
+  #sources: { specId: string; loading: Promise<ReportSources> } | null = null;
   /** The import under way, if any: one at a time, and a change of assignment stops it. */
   #importing: { cancelled: boolean } | null = null;
 
@@ -299,30 +302,49 @@ class TrainerInbox extends HTMLElement {
       return;
     }
     if (container.childElementCount === 0) container.textContent = '正在生成报告……';
-    let questions = new Map<string, QuizQuestion>();
-    let cases = new Map<string, CaseItem>();
-    let chapters: Awaited<ReturnType<typeof loadCatalog>>['chapters'] = [];
-    let paperFor: (result: AnyResultCode) => RedrawnPaper = () => ({ ok: false, error: '题库没能加载（请检查网络后刷新）' });
+    let sources: ReportSources;
     try {
-      const catalog = await loadCatalog();
-      const bank = await loadBank(chaptersToLoad(spec, catalog.chapters));
-      chapters = catalog.chapters;
-      questions = new Map(bank.questions.map((q) => [q.id, q]));
-      cases = new Map(bank.cases.map((item) => [item.id, item]));
-      // One paper per seed: the shared paper once, a per-learner paper once per learner.
-      const papers = new Map<string, RedrawnPaper>();
-      paperFor = (result) => {
-        const learner = spec.variant === 'per-learner' ? result.learner : null;
-        const seed = paperSeed(spec, learner);
-        let paper = papers.get(seed);
-        if (!paper) papers.set(seed, (paper = redrawPaper(spec, catalog, bank, learner)));
-        return paper;
-      };
+      sources = await this.#reportSources(spec);
     } catch {
-      // Left as it is: every row says the paper could not be redrawn, and shows the claim.
+      // Every row says the paper could not be redrawn, and shows the claim.
+      sources = { questions: new Map(), cases: new Map(), chapters: [], paperFor: () => ({ ok: false, error: '题库没能加载（请检查网络后刷新）' }) };
     }
     if (ticket !== this.#reportTicket) return;
-    renderReport(container, { spec, results, paperFor, questions, cases, chapters });
+    renderReport(container, { spec, results, ...sources });
+  }
+
+  /**
+   * The bank and the learners' redrawn papers behind an assignment's report, kept while the
+   * assignment stays open: each import redraws only the papers of learners not seen before. A
+   * failed load is forgotten, so the next report tries again.
+   */
+  #reportSources(spec: AssignmentSpec): Promise<ReportSources> {
+    if (this.#sources?.specId !== spec.id) {
+      const loading = (async (): Promise<ReportSources> => {
+        const catalog = await loadCatalog();
+        const bank = await loadBank(chaptersToLoad(spec, catalog.chapters));
+        // One paper per seed: the shared paper once, a per-learner paper once per learner.
+        const papers = new Map<string, RedrawnPaper>();
+        const paperFor = (result: AnyResultCode): RedrawnPaper => {
+          const learner = spec.variant === 'per-learner' ? result.learner : null;
+          const seed = paperSeed(spec, learner);
+          let paper = papers.get(seed);
+          if (!paper) papers.set(seed, (paper = redrawPaper(spec, catalog, bank, learner)));
+          return paper;
+        };
+        return {
+          questions: new Map(bank.questions.map((q) => [q.id, q])),
+          cases: new Map(bank.cases.map((item) => [item.id, item])),
+          chapters: catalog.chapters,
+          paperFor,
+        };
+      })();
+      this.#sources = { specId: spec.id, loading };
+      loading.catch(() => {
+        if (this.#sources?.loading === loading) this.#sources = null;
+      });
+    }
+    return this.#sources.loading;
   }
 }
 

@@ -7,7 +7,7 @@
  * the score, the result code to send back, and the answers when the trainer allows them.
  * Everything from the link is shown with textContent.
  */
-import { AttemptSession, assignmentAttemptId, isWrittenPaper, loadAttempt, replay, restorePaper, restoreWrittenPaper, STORAGE_PREFIX } from '../../quiz/index.ts';
+import { AttemptSession, assignmentAttemptId, isWrittenPaper, loadAttempt, replay, restorePaper, restoreWrittenPaper, touchesAttempt } from '../../quiz/index.ts';
 import type { AnyPaper, AttemptRecord, StorageProblem } from '../../quiz/index.ts';
 import {
   checkAssignment,
@@ -32,7 +32,6 @@ import { dueText, isPastDue, learnerNameProblem, readFragment, rulesText } from 
 
 type Screen = 'start' | 'desk' | 'result';
 
-const ATTEMPT_KEY = `${STORAGE_PREFIX}attempt:`;
 /** An assignment is the trainer's to mark: its answers do not feed the learner's 错题本. */
 const SESSION_OPTIONS = { recordMarks: null };
 
@@ -298,15 +297,13 @@ class TrainerRunner extends HTMLElement {
     screen.renderResult(ref(this, 'result'), { spec, catalog, learner: taken.learner, session, onProblems: (problems) => this.#notify(problems) }, moveFocus);
   }
 
-  /** Another tab saved this attempt: merge it into the one on screen. */
+  /** Another tab saved this attempt after hand-in (its 得分点 ticks): show the result as it now stands. The desk merges its own. */
   #onStorage(event: StorageEvent): void {
     const session = this.#session;
-    if (!session || (event.key !== null && event.key !== `${ATTEMPT_KEY}${session.id}`)) return;
+    if (!session || !this.#desk.hidden || !touchesAttempt(event.key, session.id)) return;
     const { changed, problems } = session.pull();
     this.#notify(problems);
-    if (!changed) return;
-    if (!this.#desk.hidden) this.#desk.refresh();
-    else if (session.state.status === 'submitted') void this.#showResult(session, false);
+    if (changed && session.state.status === 'submitted') void this.#showResult(session, false);
   }
 }
 

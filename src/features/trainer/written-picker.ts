@@ -63,6 +63,7 @@ export async function renderWrittenPicker(
       return fieldset;
     });
   box.replaceChildren(...groups);
-  box.addEventListener('change', update);
+  // The box is filled again whenever the modules change: one handler, not one more each time.
+  box.onchange = update;
   update();
 }
