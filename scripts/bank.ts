@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContentSources } from '../src/content/load-content.ts';
-import { checkContent, formatProblem } from '../src/content/validate.ts';
+import { checkContent, describeContent, describeWritten, formatProblem } from '../src/content/validate.ts';
 import { bankStats } from '../src/bank/stats.ts';
 import { exportBank, selectBank } from '../src/bank/export.ts';
 import { DEFAULT_DIFFICULTY, EXPLANATION_PLACEHOLDER, importJson, planImport, readQuestions } from '../src/bank/import.ts';
@@ -54,18 +54,16 @@ function load(args: Args) {
   return checkContent(loadContentSources(process.cwd(), args.values.content ?? 'src/content'));
 }
 
-const kinds = (cases: readonly { kind: string }[]) =>
-  `${cases.filter((c) => c.kind === 'case').length} 道案例分析，${cases.filter((c) => c.kind === 'task').length} 道工作实务`;
-
 const commands: Record<string, (args: Args) => number> = {
   validate(args) {
-    const { problems, chapters, questions, cases, blueprints } = load(args);
+    const content = load(args);
+    const { problems } = content;
     for (const problem of problems) console.error(formatProblem(problem));
     if (problems.length > 0) {
       console.error(`\n共 ${problems.length} 处问题。`);
       return 1;
     }
-    console.log(`通过：${chapters.length} 章，${questions.length} 道客观题，${kinds(cases)}，${blueprints.length} 套试卷蓝图。`);
+    console.log(`通过：${describeContent(content)}。`);
     return 0;
   },
   stats(args) {
@@ -108,7 +106,7 @@ const commands: Record<string, (args: Args) => number> = {
     for (const note of notes) console.error(note);
     if (out) {
       writeFileSync(out, text);
-      console.log(`已导出 ${bank.questions.length} 道客观题、${kinds(bank.cases)}（${format.toUpperCase()}）到 ${out}`);
+      console.log(`已导出 ${bank.questions.length} 道客观题、${describeWritten(bank.cases)}（${format.toUpperCase()}）到 ${out}`);
     } else {
       process.stdout.write(text);
     }

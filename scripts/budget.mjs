@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
+import { runnableInlineScripts } from './csp.ts';
 
 const DIST = 'dist';
 const args = new Set(process.argv.slice(2));
@@ -49,9 +50,7 @@ function pageScripts(html) {
   const seen = new Map();
   // Inline scripts that run; a data block (`type="application/json"`) is not script, and is already
   // counted in the page's html.
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
-    .filter((m) => !/\btype="application\/(?:ld\+)?json"/.test(m[1] ?? ''))
-    .map((m) => m[2] ?? '');
+  const inline = runnableInlineScripts(html);
   const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
   for (const code of inline) queue.push(...staticImports(code, '/_astro/'));
   while (queue.length) {

@@ -28,14 +28,14 @@ export function policyFor(hashes: readonly string[]): string {
   ].join('; ');
 }
 
+/** The bodies of a page's inline scripts that run: data blocks left out (the budget counts these too). */
+export function runnableInlineScripts(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)].filter(([, attributes = '']) => !DATA_BLOCK.test(attributes)).map(([, , body = '']) => body);
+}
+
 /** The sha256 hashes (CSP source form) of a page's inline scripts. */
 export function inlineScriptHashes(html: string): string[] {
-  const hashes: string[] = [];
-  for (const [, attributes = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
-    if (DATA_BLOCK.test(attributes)) continue;
-    hashes.push(`sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}`);
-  }
-  return hashes;
+  return runnableInlineScripts(html).map((body) => `sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}`);
 }
 
 /** The page with its policy as the first thing after `<meta charset>`, before any script. */

@@ -5,7 +5,7 @@
  * block, `####` general feedback, then the question type from the block's content — so a file
  * reads here as it reads in Moodle. The writer emits only what that reader gives back unchanged.
  */
-import { JUDGE_OPTIONS, type CaseItem, type Difficulty, type QuizQuestion } from '../quiz/models.ts';
+import { JUDGE_OPTIONS, type CaseItem, type Difficulty, type Material, type QuizQuestion } from '../quiz/models.ts';
 import { ANSWER_BLANK, defaultTitle, optionLetter, skippedNote, stripBom } from './interchange.ts';
 import type { BankSelection, ExportResult, ImportedQuestion, ImportResult, SkippedItem } from './interchange.ts';
 
@@ -277,7 +277,7 @@ function giftQuestion(q: QuizQuestion): string {
 }
 
 /** A material as plain text: a passage as it is, a table as tab-separated lines under its columns. */
-export function materialText(material: NonNullable<CaseItem['materials']>[number]): string {
+function materialText(material: Material): string {
   const body = material.text ?? [material.table?.columns ?? [], ...(material.table?.rows ?? [])].map((row) => row.join('\t')).join('\n');
   return `【${material.title}】\n${body}`;
 }

@@ -5,7 +5,7 @@
 import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/models.ts';
 import { inPool, OBJECTIVE_TYPES } from '../quiz/pool.ts';
 import { WRITTEN_KINDS } from '../quiz/written.ts';
-import { NON_TEACHING_SECTIONS } from '../content/chapter-sections.ts';
+import { isNonTeachingSection } from '../content/chapter-sections.ts';
 import type { ChapterInfo } from '../content/validate.ts';
 
 export interface BankStats {
@@ -65,7 +65,7 @@ export function bankStats(
   for (const chapter of chapters) {
     byChapter[chapter.id] = 0;
     for (const section of chapter.sections) {
-      if (!(NON_TEACHING_SECTIONS as readonly string[]).includes(section.id)) bySection[`${chapter.id}#${section.id}`] = 0;
+      if (!isNonTeachingSection(section.id)) bySection[`${chapter.id}#${section.id}`] = 0;
     }
   }
   const byDifficulty = { '1': 0, '2': 0, '3': 0 };

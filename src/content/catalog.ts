@@ -1,6 +1,7 @@
 /**
- * What the browser-side pages need to know about the content, built once per build:
- * chapters with their sections, the question bank in the engine's shape, and the blueprints.
+ * What the browser-side pages need to know about the content: chapters with their sections, the
+ * question bank in the engine's shape, and the blueprints. Built from Astro's content collections
+ * by each page that asks (cheap: the collections themselves are loaded once per build).
  */
 import { getCollection } from 'astro:content';
 import type { Blueprint } from '../quiz/models.ts';

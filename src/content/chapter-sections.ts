@@ -51,3 +51,7 @@ export function readChapterSections(source: string): { sections: ChapterSection[
  * teaches a point, never to these (issue 10), and the bank's coverage figures leave them out.
  */
 export const NON_TEACHING_SECTIONS = ['mistakes', 'summary'] as const;
+
+export function isNonTeachingSection(id: string): boolean {
+  return (NON_TEACHING_SECTIONS as readonly string[]).includes(id);
+}

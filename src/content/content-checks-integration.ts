@@ -5,7 +5,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { loadContentSources } from './load-content.ts';
-import { checkContent, formatProblem } from './validate.ts';
+import { checkContent, describeContent, formatProblem } from './validate.ts';
 
 export interface ContentChecksOptions {
   /** Folder with chapters/, questions/ and exams/, relative to the project root. */
@@ -20,7 +20,8 @@ export function contentChecks({ contentDir = 'src/content' }: ContentChecksOptio
         // Only what builds or serves content is checked; `astro preview` serves a finished dist/.
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
-        const { problems, chapters, questions, cases, blueprints } = checkContent(loadContentSources(root, contentDir));
+        const content = checkContent(loadContentSources(root, contentDir));
+        const { problems } = content;
         if (problems.length > 0) {
           const list = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
           const message = `内容检查未通过（${problems.length} 处）：\n${list}`;
@@ -28,9 +29,7 @@ export function contentChecks({ contentDir = 'src/content' }: ContentChecksOptio
           if (command === 'dev') return logger.error(message);
           throw new Error(message);
         }
-        logger.info(
-          `内容检查通过：${chapters.length} 章，${questions.length} 道客观题，${cases.filter((c) => c.kind === 'case').length} 道案例分析，${cases.filter((c) => c.kind === 'task').length} 道工作实务，${blueprints.length} 套试卷蓝图`,
-        );
+        logger.info(`内容检查通过：${describeContent(content)}`);
       },
     },
   };

@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { ChapterSchema, type Chapter } from './schemas/chapter.ts';
 import { QuestionSchema, type Question } from './schemas/question.ts';
 import { ExamBlueprintSchema } from './schemas/exam.ts';
-import { NON_TEACHING_SECTIONS, readChapterSections, type ChapterSection } from './chapter-sections.ts';
+import { isNonTeachingSection, readChapterSections, type ChapterSection } from './chapter-sections.ts';
 import { splitBank } from './bank.ts';
 import type { Blueprint, CaseItem, QuizQuestion } from '../quiz/models.ts';
 import { describeShortfall, findShortfalls, forChapter, totalDrawn } from '../quiz/pool.ts';
@@ -54,6 +54,16 @@ export interface CheckedContent {
   cases: CaseItem[];
   blueprints: Blueprint[];
   problems: ContentProblem[];
+}
+
+/** 「52 道案例分析，62 道工作实务」. */
+export function describeWritten(cases: readonly Pick<CaseItem, 'kind'>[]): string {
+  return `${cases.filter((c) => c.kind === 'case').length} 道案例分析，${cases.filter((c) => c.kind === 'task').length} 道工作实务`;
+}
+
+/** What checked content holds, in the one line the build and `bank validate` print. */
+export function describeContent(content: Pick<CheckedContent, 'chapters' | 'questions' | 'cases' | 'blueprints'>): string {
+  return `${content.chapters.length} 章，${content.questions.length} 道客观题，${describeWritten(content.cases)}，${content.blueprints.length} 套试卷蓝图`;
 }
 
 export function formatProblem(p: ContentProblem): string {
@@ -126,10 +136,10 @@ function checkChapter(file: SourceFile, problems: ContentProblem[]): ChapterInfo
   return value ? { ...value, id: fileId(file.path), sections } : undefined;
 }
 
-/** Stems compared with punctuation, blanks and spaces removed, to catch near-duplicates. */
 /** An ASCII id shown to learners: 「（circulation）」 or 「office#mail」. */
 const INTERNAL_ID = /（[a-z][a-z0-9]*(?:-[a-z0-9]+)*）|\b[a-z][a-z0-9-]*#[a-z][a-z0-9-]*\b/;
 
+/** Stems compared with punctuation, blanks and spaces removed, to catch near-duplicates. */
 export function normaliseStem(stem: string): string {
   return stem.replace(/[\s\p{P}\p{S}（）()　_＿]/gu, '').toLowerCase();
 }
@@ -185,7 +195,7 @@ export function checkContent(sources: ContentSources): CheckedContent {
       if (chapter && !chapter.sections.some((s) => s.id === q.section)) {
         problems.push({ ...at('section'), message: `小节 "${q.section}" 不在章节 ${chapter.id} 中（可用：${chapter.sections.map((s) => s.id).join('、')}）` });
       }
-      if ((NON_TEACHING_SECTIONS as readonly string[]).includes(q.section)) {
+      if (isNonTeachingSection(q.section)) {
         problems.push({ ...at('section'), message: `题目应链接到讲授这一点的小节，不能链接到“${q.section === 'summary' ? '本章小结' : '常见误区'}”` });
       }
       const leaked = INTERNAL_ID.exec(q.explanation);

@@ -4,12 +4,11 @@
  * the home page's 今日 card with its plan.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeViolations } from './axe.ts';
 
 test.use({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-const violations = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 test('a compact header (at most 56 px) with one search button, and the tab bar with the current tab marked', async ({ page }) => {
   await page.goto('/practice/');
@@ -54,7 +53,7 @@ test('the exam on a phone: first question in view, timer and 交卷 stay, the sh
   await expect(sheet).toBeHidden();
   await expect(page.locator('[data-ref="part-title"]')).toHaveText('第 7 题，共 30 题');
   expect(await overflow(page)).toBeLessThanOrEqual(0);
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: '交卷' }).click();
   await page.getByRole('dialog', { name: '确定交卷？' }).getByRole('button', { name: '确定交卷' }).click();
@@ -63,7 +62,7 @@ test('the exam on a phone: first question in view, timer and 交卷 stay, the sh
   const partName = await page.locator('table.tally tbody th').first().boundingBox();
   expect(partName?.width).toBeGreaterThan(200);
   expect(await overflow(page)).toBeLessThanOrEqual(0);
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('no page scrolls sideways, and axe finds nothing, at phone width', async ({ page }) => {
@@ -71,7 +70,7 @@ test('no page scrolls sideways, and axe finds nothing, at phone width', async ({
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     expect(await overflow(page), path).toBeLessThanOrEqual(0);
-    expect(await violations(page), path).toEqual([]);
+    expect(await axeViolations(page), path).toEqual([]);
   }
 });
 

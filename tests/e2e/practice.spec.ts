@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeViolations } from './axe.ts';
 import type { CaseItem, QuizQuestion } from '../../src/quiz/index.ts';
 
 const LETTERS = 'ABCDE';
@@ -18,10 +18,6 @@ function wrongOption(question: QuizQuestion): number {
 
 const feedback = (page: Page) => page.locator('.stage .feedback');
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('practising a chapter gives feedback with the explanation and a link to the section', async ({ page, request }) => {
   const questions = (await meetingsBank(request)).questions;

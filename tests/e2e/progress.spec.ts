@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeViolations } from './axe.ts';
 import { drawPaper, layoutOf, record, saveAttempt, startAttempt } from '../../src/quiz/index.ts';
 import type { Blueprint, KeyValueStore, QuizQuestion } from '../../src/quiz/index.ts';
 
@@ -34,10 +34,6 @@ async function practiseTwo(page: Page, questions: QuizQuestion[]) {
 const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"]`);
 const chapterRow = (page: Page, id: string) => page.locator(`tr[data-chapter="${id}"]`);
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Stored entries for submitted 本章测验 attempts on meetings, one per score, built with the engine itself. */
 async function examEntries(request: APIRequestContext, rightCounts: number[]): Promise<[string, string][]> {

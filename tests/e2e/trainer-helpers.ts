@@ -3,14 +3,8 @@
  * attempt desk's parts they read and press.
  */
 import { expect, type Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
 
 export const TITLE = '会议组织 课后练习';
-
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Builds a 4-question assignment on the meetings chapter and returns its link. */
 export async function buildAssignment(page: Page, options: { perLearner?: boolean } = {}): Promise<string> {

@@ -15,7 +15,8 @@ import {
   type AssignmentDraft,
 } from '../../src/quiz/trainer/index.ts';
 import { crc32, toBase64Url } from '../../src/quiz/trainer/codec.ts';
-import { buildAssignment, expectNoAxeViolations, shownQuestion, submit, TITLE } from './trainer-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
+import { buildAssignment, shownQuestion, submit, TITLE } from './trainer-helpers.ts';
 
 // Each test builds an assignment, and some play a learner or import hundreds of codes.
 test.describe.configure({ timeout: 90_000 });

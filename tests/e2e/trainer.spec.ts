@@ -7,7 +7,8 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import type { QuizQuestion } from '../../src/quiz/index.ts';
-import { buildAssignment, expectNoAxeViolations, shownQuestion, submit, TITLE } from './trainer-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
+import { buildAssignment, shownQuestion, submit, TITLE } from './trainer-helpers.ts';
 
 // Each test plays several browsers (trainer and learners) through whole papers.
 test.describe.configure({ timeout: 90_000 });

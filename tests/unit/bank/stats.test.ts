@@ -23,8 +23,14 @@ describe('bank stats', () => {
     expect(stats.rubricPoints).toEqual({ task: 3, case: 2 });
   });
 
-  it('list the teaching sections below three questions', () => {
+  it('list the teaching sections below three questions, never 本章小结 or 常见误区', () => {
     expect(stats.sectionsBelow3).toEqual([]);
+    // The same chapter with a third section holding one question, and an empty summary.
+    const [demo] = chapters;
+    if (!demo) throw new Error('fixture has no chapter');
+    const grown = { ...demo, sections: [...demo.sections, { id: 'third', title: '第三节', line: 1 }, { id: 'summary', title: '本章小结', line: 1 }] };
+    const lonely = { ...questions[0]!, id: 'demo-099', section: 'third' };
+    expect(bankStats([grown], [...questions, lonely], cases, blueprints).sectionsBelow3).toEqual(['demo#third']);
   });
 
   it('measure answer balance and the ethics pool', () => {

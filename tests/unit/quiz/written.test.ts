@@ -15,10 +15,8 @@ import {
   writtenLayoutOf,
 } from '../../../src/quiz/index.ts';
 import type { CaseItem, WrittenPaper } from '../../../src/quiz/index.ts';
-import { MemoryStore, skillsBlueprint } from './fixtures.ts';
+import { MemoryStore, MINUTE, skillsBlueprint, T0 } from './fixtures.ts';
 
-const T0 = Date.UTC(2026, 11, 2, 9, 0);
-const MIN = 60_000;
 
 function item(kind: 'case' | 'task', id: string, chapter: string, scores: number[][]): CaseItem {
   return {
@@ -94,18 +92,18 @@ describe('taking and self-marking the skills paper', () => {
     const store = new MemoryStore();
     const paper = drawWrittenPaper(bank, blueprint, 'seed-3');
     const { session } = AttemptSession.begin(store, 's1', paper, T0, { recordMarks: null });
-    session.apply({ kind: 'write', at: T0 + MIN, item: 0, part: 0, text: '第一问的作答' });
-    session.apply({ kind: 'write', at: T0 + 2 * MIN, item: 2, part: 0, text: '任务作答' });
+    session.apply({ kind: 'write', at: T0 + MINUTE, item: 0, part: 0, text: '第一问的作答' });
+    session.apply({ kind: 'write', at: T0 + 2 * MINUTE, item: 2, part: 0, text: '任务作答' });
     expect(session.writtenScore).toBeNull();
 
     const stored = loadAttempt(store, 's1').value;
     if (!stored) throw new Error('not stored');
     const reopened = new AttemptSession<WrittenPaper>(store, stored, restoreWrittenPaper(bank, stored.layout), { recordMarks: null });
     expect(reopened.state.texts).toEqual({ 0: ['第一问的作答'], 2: ['任务作答'] });
-    reopened.apply({ kind: 'submit', at: T0 + 3 * MIN });
+    reopened.apply({ kind: 'submit', at: T0 + 3 * MINUTE });
     expect(reopened.writtenScore?.total).toBe(0);
     // Tick every point of the first case: it earns its whole share, 25 of the 50 case points.
-    paper.items[0]?.written.parts.forEach((part, p) => part.points.forEach((_, i) => reopened.apply({ kind: 'tick', at: T0 + 4 * MIN + i, item: 0, part: p, point: i, ticked: true })));
+    paper.items[0]?.written.parts.forEach((part, p) => part.points.forEach((_, i) => reopened.apply({ kind: 'tick', at: T0 + 4 * MINUTE + i, item: 0, part: p, point: i, ticked: true })));
     const score = reopened.writtenScore;
     expect(score?.items[0]).toMatchObject({ score: 25, points: 25, written: true });
     expect(score?.parts[0]?.score).toBe(25);
