@@ -19,7 +19,7 @@ export interface ReadFlag {
 }
 
 /** Before the one device store, flags lived at `read:<chapter>` (no prefix) as an ISO date. */
-export const LEGACY_READ_PREFIX = 'read:';
+const LEGACY_READ_PREFIX = 'read:';
 
 export const READ: EntryKind<ReadFlag> = {
   matches: (name) => name.startsWith('read:'),
@@ -86,10 +86,6 @@ export function saveLastRead(kv: KeyValueStore, place: LastRead): SaveResult<Las
   return writeEntry(kv, 'last-read', LAST_READ, place);
 }
 
-export function loadLastRead(kv: KeyValueStore): LastRead | null {
-  return readEntry(kv, 'last-read', LAST_READ).value;
-}
-
 // ——— Light or dark ———
 
 export type Theme = 'light' | 'dark';
@@ -101,9 +97,7 @@ export interface ThemeChoice {
 
 const isTheme = (v: unknown): v is Theme => v === 'light' || v === 'dark';
 
-/** The key the page's first inline script reads before painting, so the theme never flashes. */
-export const THEME_KEY = 'mishu:theme';
-
+/** Stored as `mishu:theme`, which BaseLayout's first inline script reads before painting so the theme never flashes. */
 export const THEME: EntryKind<ThemeChoice> = {
   matches: (name) => name === 'theme',
   version: 1,

@@ -103,8 +103,6 @@ export type { BatchWrite, EntryKind, Envelope, KeyValueStore, ReadResult, SaveRe
 export { ATTEMPT, CASE, loadAttempt, REVIEW, saveAttempt, saveCaseWork, saveReview, touchesAttempt } from './progress-entries.ts';
 export {
   LAST_READ,
-  LEGACY_READ_PREFIX,
-  loadLastRead,
   loadReadFlags,
   loadStudyPlan,
   READ,
@@ -114,7 +112,6 @@ export {
   saveTheme,
   STUDY_PLAN,
   THEME,
-  THEME_KEY,
 } from './device-entries.ts';
 export type { LastRead, ReadFlag, StudyPlanSettings, Theme, ThemeChoice } from './device-entries.ts';
 export { loadProgress } from './progress.ts';
@@ -122,7 +119,7 @@ export type { LoadResult, Progress } from './progress.ts';
 export { applyImport, ENTRY_KINDS, exportProgress, importProgress, kindOf, MAX_IMPORT_CHARS, planImport, PROGRESS_FORMAT, PROGRESS_VERSION } from './transfer.ts';
 export type { ExportResult, ImportCount, ImportPlan, ImportResult, PlannedImport, ProgressDocument } from './transfer.ts';
 
-export { planStudy, PLAN_MINUTES, reviewMinutes } from './study-plan.ts';
+export { planStudy, PLAN_MINUTES } from './study-plan.ts';
 export type { PlanChapter, PlanDay, PlanInput, PlanTask, StudyPlan } from './study-plan.ts';
 
 export {
@@ -134,7 +131,6 @@ export {
   itemPoints,
   restoreWrittenPaper,
   scoreWritten,
-  tickedPoints,
   WrittenDrawError,
   writtenLayoutOf,
   WRITTEN_KINDS,

@@ -68,13 +68,14 @@ export function drawAssignment(spec: AssignmentSpec, bank: AssignmentBank, bluep
   const blueprint = 'blueprint' in spec.mix ? findBlueprint(blueprints, spec.mix.blueprint) : null;
   if (blueprint === null || !isWrittenBlueprint(blueprint)) return drawAssignmentPaper(spec, bank.questions, blueprints, learner);
   // A written blueprint is scoped by modules like an objective one, and varies per learner the same way.
-  const max = blueprint.parts.reduce((sum, part) => sum + part.points, 0);
-  const paper = drawWrittenPaper(
-    scopeBank(bank.cases, spec.modules),
-    { ...blueprint, minutes: spec.minutes, multiplePolicy: spec.multiplePolicy, perChapter: false, title: spec.title, passMark: passPoints(spec.passMark, max) },
-    paperSeed(spec, learner),
-  );
+  const paper = drawWrittenPaper(scopeBank(bank.cases, spec.modules), assignmentBlueprint(spec, blueprint), paperSeed(spec, learner));
   return { ...paper, blueprintId: ASSIGNMENT_BLUEPRINT_ID };
+}
+
+/** A blueprint as the assignment sets it: its title, time limit, 多选 rule, and pass mark as a share of the blueprint's points. */
+function assignmentBlueprint(spec: AssignmentSpec, blueprint: Blueprint): Blueprint {
+  const max = blueprint.parts.reduce((sum, part) => sum + part.points, 0);
+  return { ...blueprint, minutes: spec.minutes, multiplePolicy: spec.multiplePolicy, perChapter: false, title: spec.title, passMark: passPoints(spec.passMark, max) };
 }
 
 /**
@@ -129,9 +130,7 @@ export function drawAssignmentPaper(
   if ('blueprint' in spec.mix) {
     const blueprint = findBlueprint(blueprints, spec.mix.blueprint);
     if (isWrittenBlueprint(blueprint)) throw new TypeError('这份作业是书面作答的专业能力试卷：请用 drawAssignment 组卷');
-    const max = blueprint.parts.reduce((sum, part) => sum + part.points, 0);
-    const paper = drawPaper(scoped, { ...blueprint, ...settings, title: spec.title, passMark: passPoints(spec.passMark, max) }, seed);
-    return { ...paper, blueprintId: ASSIGNMENT_BLUEPRINT_ID };
+    return { ...drawPaper(scoped, assignmentBlueprint(spec, blueprint), seed), blueprintId: ASSIGNMENT_BLUEPRINT_ID };
   }
 
   const { counts } = spec.mix;
