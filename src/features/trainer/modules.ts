@@ -3,6 +3,7 @@
  * (`meetings#plan`), their names, and the reading list a learner gets. No DOM. The picker's fuzzy
  * filter is in `trainer-module-filter.ts`, so that the learner's page does not load fuse.js.
  */
+import { sectionUrl } from '../../ui/content.ts';
 /** What the pages know about a chapter: the catalog's shape. */
 export interface ModuleChapter {
   id: string;
@@ -43,6 +44,12 @@ export function moduleLabel(key: string, chapters: readonly ModuleChapter[]): st
   if (sectionId === undefined) return chapter.title;
   const section = chapter.sections.find((s) => s.id === sectionId);
   return `${chapter.title} › ${section?.title ?? `本站已没有的小节（编号 ${sectionId}）`}`;
+}
+
+/** Where a module is taught: its section of the chapter page, or the chapter page. */
+export function moduleUrl(key: string): string {
+  const [chapterId = key, sectionId] = key.split('#');
+  return sectionId === undefined ? `/chapters/${chapterId}/` : sectionUrl(chapterId, sectionId);
 }
 
 /** The modules ticked in the picker, as an assignment stores them: a ticked chapter covers its sections. */

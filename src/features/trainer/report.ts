@@ -6,12 +6,11 @@
  */
 import type { CaseItem, QuizQuestion } from '../../quiz/index.ts';
 import { computeClassReport, FLAG_NAMES, SUSPICIOUS, type AnyResultCode, type AssignmentSpec, type ClassReport, type PointStats, type RedrawnPaper } from '../../quiz/trainer/index.ts';
-import { sectionUrl } from '../../ui/content.ts';
 import { download, el, link } from '../../ui/dom.ts';
 import { table } from '../../ui/table.ts';
 import { beijingTime, formatDuration, formatPercent, formatPoints } from '../../ui/format.ts';
 import { writtenKindLabel } from '../../ui/written-view.ts';
-import { moduleLabel, type ModuleChapter } from './modules.ts';
+import { moduleLabel, moduleUrl, type ModuleChapter } from './modules.ts';
 import { fileName } from './text.ts';
 
 /** The report's statistics are percentages (0–100), shown to one decimal as a trainer reads them. */
@@ -162,9 +161,8 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
       const written = cases.get(id);
       const stem = written ? writtenTitle(written) : questions.get(id)?.stem;
       cell.append(el('span', 'stem', stem ?? `（题目 ${id} 已不在题库中）`));
-      const [chapter = '', sec = ''] = sectionKey.split('#');
       const where = el('span', 'where');
-      where.append('所属小节：', link(sectionUrl(chapter, sec), moduleLabel(sectionKey, chapters)));
+      where.append('所属小节：', link(moduleUrl(sectionKey), moduleLabel(sectionKey, chapters)));
       cell.append(where);
       return cell;
     };
@@ -184,8 +182,7 @@ export function renderReport(container: HTMLElement, input: ReportInput): ClassR
     if (report.mostMissedPoints.length > 0) nodes.push(pointsSection(report.mostMissedPoints, cases));
 
     const sectionRows = report.sections.map((s) => {
-      const [chapter = '', sec = ''] = s.section.split('#');
-      return [link(sectionUrl(chapter, sec), moduleLabel(s.section, chapters)), `${s.questions} 题`, `${s.responses} 次`, percent(s.errorRate)];
+      return [link(moduleUrl(s.section), moduleLabel(s.section, chapters)), `${s.questions} 题`, `${s.responses} 次`, percent(s.errorRate)];
     });
     nodes.push(
       section(

@@ -7,12 +7,12 @@
 import { feedbackFor, isWrittenPaper } from '../../quiz/index.ts';
 import type { AttemptSession, Paper, StorageProblem, WrittenPaper } from '../../quiz/index.ts';
 import { encodeResult, resultOf, writtenAnswersText, type AssignmentSpec } from '../../quiz/trainer/index.ts';
-import { sectionLink, sectionUrl, type Catalog } from '../../ui/content.ts';
+import { sectionLink, type Catalog } from '../../ui/content.ts';
 import { bindCopy, download, el, link, ref } from '../../ui/dom.ts';
 import { beijingTime, formatDuration, formatPoints } from '../../ui/format.ts';
 import { renderReviewed } from '../../ui/question-view.ts';
 import { selfMarkItems, showItemScores } from '../attempt/self-mark.ts';
-import { moduleLabel } from './modules.ts';
+import { moduleLabel, moduleUrl } from './modules.ts';
 import { qrCode } from './qr.ts';
 import { fileName, isPastDue } from './text.ts';
 
@@ -69,9 +69,8 @@ function renderObjective(root: HTMLElement, screen: ResultScreen, session: Attem
 
   const list = el('ul');
   for (const tally of [...score.bySection].sort((a, b) => a.share - b.share)) {
-    const [chapter = '', section = ''] = tally.key.split('#');
     const item = el('li');
-    item.append(link(sectionUrl(chapter, section), moduleLabel(tally.key, catalog.chapters)), `：答对 ${tally.right} / ${tally.total} 题`);
+    item.append(link(moduleUrl(tally.key), moduleLabel(tally.key, catalog.chapters)), `：答对 ${tally.right} / ${tally.total} 题`);
     list.append(item);
   }
   ref(root, 'by-section').replaceChildren(el('h3', undefined, '各小节答对情况（最需要复习的在前）'), list);

@@ -109,6 +109,16 @@ export function learnerNameProblem(name: string): string | null {
   return problems[0] ?? null;
 }
 
+/** The fragment of a trainer page for an assignment's code, with `&key=1` for the answer key (`readFragment` reads it). */
+export function fragmentFor(code: string, key = false): string {
+  return `#a=${code}${key ? '&key=1' : ''}`;
+}
+
+/** The print view of an assignment: its paper, or its answer key or marking scheme. */
+export function printLink(code: string, key = false): string {
+  return `/trainer/print/${fragmentFor(code, key)}`;
+}
+
 /**
  * The parameters of a trainer page's fragment: `#a=<code>&key=1`. A bare link pasted as the whole
  * fragment still works, because the assignment code is found by `extractCode`.

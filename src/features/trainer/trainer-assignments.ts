@@ -7,7 +7,7 @@ import { deviceStore } from '../../ui/device-store.ts';
 import { copyText, el, link, ref, showFieldError } from '../../ui/dom.ts';
 import { beijingTime } from '../../ui/format.ts';
 import { ASSIGNMENTS_CHANGED, INBOX_CHANGED, loadAssignments, OPEN_REPORT, receivedCount, saveAssignment } from './store.ts';
-import { dueText, isPastDue } from './text.ts';
+import { dueText, isPastDue, printLink } from './text.ts';
 
 class TrainerAssignments extends HTMLElement {
   connectedCallback() {
@@ -68,8 +68,8 @@ class TrainerAssignments extends HTMLElement {
     });
     // Each button names its assignment for screen readers, since every item has the same buttons.
     for (const button of [open, copy]) button.append(el('span', 'visually-hidden', `：${spec.title}`));
-    const paper = link(`/trainer/print/#a=${code}`, '打印试卷', { className: 'button' });
-    const key = link(`/trainer/print/#a=${code}&key=1`, '打印答案', { className: 'button' });
+    const paper = link(printLink(code), '打印试卷', { className: 'button' });
+    const key = link(printLink(code, true), '打印答案', { className: 'button' });
     for (const a of [paper, key]) a.append(el('span', 'visually-hidden', `：${spec.title}`));
     actions.append(open, copy, paper, key);
     item.append(actions);

@@ -26,7 +26,7 @@ import { beijingDay } from '../../ui/format.ts';
 import { moduleEntries, moduleLabel, selectedModules, type ModuleChapter } from './modules.ts';
 import { qrCode } from './qr.ts';
 import { ASSIGNMENTS_CHANGED, loadAssignments, saveAssignment } from './store.ts';
-import { groupProblems, shareMessage, type AssignmentField } from './text.ts';
+import { groupProblems, printLink, shareMessage, type AssignmentField } from './text.ts';
 
 type QuestionMixKind = 'counts' | 'blueprint' | 'written';
 
@@ -305,9 +305,9 @@ class TrainerBuilder extends HTMLElement {
     messageField.value = shareMessage(spec, url, questions, written);
     title.textContent = `作业已生成：${spec.title}`;
     ref(output, 'summary').textContent = `已保存在本设备的“我的作业”里，学员的结果码可在下方“收集结果”中导入。${warning}`;
-    ref(output, 'print-paper').setAttribute('href', `/trainer/print/#a=${code}`);
+    ref(output, 'print-paper').setAttribute('href', printLink(code));
     const printKey = ref(output, 'print-key');
-    printKey.setAttribute('href', `/trainer/print/#a=${code}&key=1`);
+    printKey.setAttribute('href', printLink(code, true));
     printKey.textContent = written ? '打印评分标准与参考答案' : '打印答案与解析';
     status.textContent = '';
     if (!output.dataset['bound']) {

@@ -13,7 +13,7 @@ import { el, link, ref } from '../../ui/dom.ts';
 import { formatPoints } from '../../ui/format.ts';
 import { LETTERS, partNumeral, typeHeading } from '../../ui/labels.ts';
 import { moduleLabel } from './modules.ts';
-import { dueText, readFragment } from './text.ts';
+import { dueText, fragmentFor, readFragment } from './text.ts';
 
 const TYPE_RULES: Record<ObjectiveType, string> = {
   single: '每题只有一个正确答案，把答案的字母填在括号内',
@@ -196,7 +196,7 @@ class TrainerPrint extends HTMLElement {
     }
 
     const show = (key: boolean, print: boolean) => {
-      history.replaceState(null, '', `#a=${code}${key ? '&key=1' : ''}`);
+      history.replaceState(null, '', fragmentFor(code, key));
       void this.#render().then(() => {
         if (print) window.print();
       });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createAssignment, type AssignmentDraft } from '../../../../src/quiz/trainer/index.ts';
 import {
   fileName,
+  fragmentFor,
+  printLink,
   groupProblems,
   isPastDue,
   learnerNameProblem,
@@ -91,6 +93,12 @@ describe('fragments and file names', () => {
     expect(readFragment('')).toEqual({ code: null, key: false });
     // A whole link pasted where the fragment should be still finds its code.
     expect(readFragment('#https://x.cn/trainer/assignment/#a=AbC').code).toBe('AbC');
+  });
+
+  it('writes the print view\'s links as readFragment reads them', () => {
+    expect(printLink('AbC')).toBe('/trainer/print/#a=AbC');
+    expect(readFragment(fragmentFor('AbC-_9', true))).toEqual({ code: 'AbC-_9', key: true });
+    expect(readFragment(new URL(printLink('AbC'), 'https://x.cn').hash)).toEqual({ code: 'AbC', key: false });
   });
 
   it('makes file names that every system accepts', () => {
