@@ -3,12 +3,17 @@
  * (src/quiz/models.ts), so 单选 / 单选题 / 单项选择题 cannot drift apart.
  */
 import { DIFFICULTY_NAMES, TYPE_NAMES } from '../quiz/index.ts';
-import type { ItemType, MultiplePolicy } from '../quiz/index.ts';
+import type { ItemType, MultiplePolicy, QuizQuestion } from '../quiz/index.ts';
 
 export { DIFFICULTY_NAMES, TYPE_NAMES };
 
 /** Option letters, in order. */
 export const LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
+
+/** A question's answer as a learner reads it: 「正确」 or 「错误」 for a 判断, the option letters (「ACD」) otherwise. */
+export function answerText(question: Pick<QuizQuestion, 'type' | 'options'>, answer: readonly number[]): string {
+  return question.type === 'judge' ? (question.options[answer[0] ?? 0] ?? '') : answer.map((i) => LETTERS[i] ?? '?').join('');
+}
 
 /** 「单选题」, as a badge on a question. */
 export function typeLabel(type: ItemType): string {

@@ -4,7 +4,7 @@
  */
 import type { Feedback, MultiplePolicy, QuizQuestion } from '../quiz/index.ts';
 import { el } from './dom.ts';
-import { LETTERS, MULTIPLE_HINTS, typeLabel } from './labels.ts';
+import { answerText, LETTERS, MULTIPLE_HINTS, typeLabel } from './labels.ts';
 
 export interface QuestionViewOptions {
   /** 1-based number shown before the stem. */
@@ -61,8 +61,7 @@ export function renderFeedback(fieldset: HTMLFieldSetElement, question: QuizQues
   });
   const box = el('div', 'feedback');
   box.setAttribute('role', 'status');
-  const answerText = question.type === 'judge' ? question.options[feedback.answer[0] ?? 0] : feedback.answer.map((i) => LETTERS[i]).join('');
-  let verdict = `正确答案：${answerText}`;
+  let verdict = `正确答案：${answerText(question, feedback.answer)}`;
   if (feedback.verdict) verdict = `${feedback.verdict.correct ? '回答正确 ✓' : feedback.verdict.credit > 0 ? `部分正确（得 ${Math.round(feedback.verdict.credit * 100)}%）` : '回答错误 ✗'}　${verdict}`;
   else if (feedback.verdict === null && fieldset.querySelector('input:checked') === null) verdict = `未作答　${verdict}`;
   box.classList.add(feedback.verdict?.correct ? 'is-right' : feedback.verdict ? 'is-wrong' : 'is-neutral');

@@ -5,7 +5,7 @@
  */
 import type { QuizQuestion } from '../../quiz/index.ts';
 import { el } from '../../ui/dom.ts';
-import { DIFFICULTY_NAMES, LETTERS, TYPE_NAMES } from '../../ui/labels.ts';
+import { answerText, DIFFICULTY_NAMES, LETTERS, TYPE_NAMES } from '../../ui/labels.ts';
 import type { BankEntry, BrowserChapter, CaseEntry } from './filter.ts';
 import { placeOf } from './filter.ts';
 
@@ -27,11 +27,6 @@ function questionBody(question: QuizQuestion): HTMLElement[] {
     options.append(item);
   });
   return [stem, options];
-}
-
-function questionAnswer(question: QuizQuestion): string {
-  if (question.type === 'judge') return question.answer.map((i) => question.options[i]).join('');
-  return question.answer.map((i) => LETTERS[i]).join('');
 }
 
 function caseBody(item: CaseEntry): HTMLElement[] {
@@ -69,7 +64,7 @@ export function renderEntry(entry: BankEntry, chapters: readonly BrowserChapter[
     solution.append(...caseSolution(entry));
   } else {
     details.append(el('summary', undefined, '答案与解析'));
-    solution.append(labelled('答案', questionAnswer(entry)));
+    solution.append(labelled('答案', answerText(entry, entry.answer)));
   }
   solution.append(labelled('解析', entry.explanation));
   if (place.href) {

@@ -11,7 +11,7 @@ import { SITE_NAME } from '../../site.ts';
 import { loadBank, loadCatalog, sectionUrl, type Catalog } from '../../ui/content.ts';
 import { el, link, ref } from '../../ui/dom.ts';
 import { formatPoints } from '../../ui/format.ts';
-import { LETTERS, partNumeral, typeHeading } from '../../ui/labels.ts';
+import { answerText, LETTERS, partNumeral, typeHeading } from '../../ui/labels.ts';
 import { moduleLabel } from './modules.ts';
 import { dueText, fragmentFor, readFragment } from './text.ts';
 
@@ -53,10 +53,11 @@ function groupHeading(group: Group, index: number): string {
   return `${partNumeral(index)}、${group.title}（${points}共 ${group.items.length} 题，计 ${formatPoints(total)} 分）`;
 }
 
-function answerText(item: PaperItem): string {
+/** The answer as a printed key gives it: √ or × for a 判断 (as learners mark it on paper), the letters otherwise. */
+function printedAnswer(item: PaperItem): string {
   const { question } = item;
-  if (question.type === 'judge') return question.options[question.answer[0] ?? 0] === '正确' ? '√（正确）' : '×（错误）';
-  return question.answer.map((i) => LETTERS[i] ?? '?').join('');
+  if (question.type === 'judge') return answerText(question, question.answer) === '正确' ? '√（正确）' : '×（错误）';
+  return answerText(question, question.answer);
 }
 
 function renderPaper(spec: AssignmentSpec, paper: Paper): Node[] {
@@ -108,14 +109,14 @@ function renderKey(spec: AssignmentSpec, paper: Paper, catalog: Catalog): Node[]
   const nodes: Node[] = [el('p', 'meta-line', `培训师：${spec.trainer}　仅供培训师使用，请勿发给学员`)];
   const grid = el('ol', 'answer-grid');
   grid.setAttribute('aria-label', '答案速查');
-  paper.items.forEach((item, i) => grid.append(el('li', undefined, `${i + 1}. ${answerText(item)}`)));
+  paper.items.forEach((item, i) => grid.append(el('li', undefined, `${i + 1}. ${printedAnswer(item)}`)));
   nodes.push(el('h2', undefined, '答案速查'), grid, el('h2', undefined, '逐题解析'));
   const list = el('ol', 'questions');
   paper.items.forEach((item, i) => {
     const li = el('li', 'key-item');
     const { question } = item;
     li.append(el('p', 'stem', `${i + 1}. ${question.stem}`));
-    const answer = el('p', 'answer', `答案：${answerText(item)}`);
+    const answer = el('p', 'answer', `答案：${printedAnswer(item)}`);
     const where = el('p');
     const key = `${question.chapter}#${question.section}`;
     where.append('所属小节：', link(sectionUrl(question.chapter, question.section), moduleLabel(key, catalog.chapters)));
