@@ -66,7 +66,7 @@ async function examEntries(request: APIRequestContext, rightCounts: number[]): P
 test('progress shows mastery, 错题本/收藏/复习 counts, the streak and the chapters read', async ({ page, request }) => {
   await page.goto('/progress/');
   await expect(figure(page, 'streak')).toHaveText('0 天');
-  await expect(page.getByText('还没有交卷的模拟考试')).toBeVisible();
+  await expect(page.getByText('还没有交卷的理论知识试卷或测验')).toBeVisible();
 
   const questions = await meetingsQuestions(request);
   await practiseTwo(page, questions);
@@ -115,7 +115,7 @@ test('submitted mock exams are charted over time, with the numbers in a table', 
   await expect(rows.nth(0)).toContainText('未及格');
   await expect(rows.nth(1)).toContainText('80/100');
   await expect(rows.nth(1)).toContainText('及格');
-  await expect(page.getByText('还没有交卷的模拟考试')).toBeHidden();
+  await expect(page.getByText('还没有交卷的理论知识试卷或测验')).toBeHidden();
   expect(await axeViolations(page)).toEqual([]);
 });
 
